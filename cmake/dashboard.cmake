@@ -1,0 +1,3 @@
+if(NOT IMGUI_DIR)
+  message(FATAL_ERROR "IMGUI_DIR not set: run scripts/setup.sh")
+endif()
