@@ -13,7 +13,7 @@ IMGUI_TARBALL=imgui_${IMGUI_VERSION}+ds.orig.tar.xz
 IMGUI_SHA256=ecce377df0f90b292f15dcbd83d438bddc162b2388c881132bde18c787572a1c
 IMGUI_DIR=$CACHE/imgui-$IMGUI_VERSION
 DEBS=(emscripten nlohmann-json3-dev cmake ninja-build googletest libbenchmark-dev chromium fonts-dejavu-core
-      clang-format nodejs npm xz-utils ca-certificates)
+      clang-format xz-utils ca-certificates)
 log() { printf '[setup] %s\n' "$*"; }
 SUDO=
 [ "$(id -u)" = 0 ] || SUDO=sudo
@@ -23,6 +23,9 @@ missing=()
 for p in "${DEBS[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
+# Node.js and npm: the machine's own when present (it may not come from Debian), else Debian's.
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
     log "installing Debian packages: ${missing[*]}"
     $SUDO apt-get update -qq
@@ -52,7 +55,7 @@ Suites: trixie
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 EOF
-        APTOPT=(-o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$CACHE/apt/sources"
+        APTOPT=(-o APT::Sandbox::User=root -o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$CACHE/apt/sources"
                 -o "Dir::State::Lists=$CACHE/apt/lists" -o "Dir::Cache=$CACHE/apt/cache")
         log "fetching Dear ImGui $IMGUI_VERSION source package"
         apt-get "${APTOPT[@]}" update -qq

@@ -63,6 +63,7 @@ struct FeedReport {
     std::vector<FeedProblem> problems;  // first kMaxProblemsPerFeed
     uint64_t problems_not_listed = 0;   // how many more there were
     std::string fatal;  // non-empty when the feed as a whole could not be read (its data is not used)
+    bool kept_previous = false;  // set by FeedSet when this load failed and the previous good data stays
     bool ok() const { return fatal.empty(); }
 };
 
@@ -73,6 +74,7 @@ struct FeedData {
     SurveyTable surveys;  // case_index unresolved until assemble()
     std::vector<SuccessPlan> plans;
     SlaPolicySet sla;  // targets from sla_policies feeds, calendars from calendars feeds
+    std::vector<uint64_t> rejected_records;  // indices of the skipped records, ascending: maps rows to records
 };
 
 // Incremental ingestion of one feed. Feed bytes as they arrive; call finish() at the end of input.
@@ -98,6 +100,7 @@ FeedReport ingest_feed(const FeedSpec& spec, std::string_view bytes, StringPool&
 class FeedSet {
 public:
     StringPool& pool() { return pool_; }
+    const StringPool& pool() const { return pool_; }
     // Records the outcome of a load. A good load replaces the feed's data; a failed one keeps the old.
     void store(const FeedSpec& spec, FeedReport report, std::unique_ptr<FeedData> data);
     const std::vector<FeedReport>& reports() const { return reports_; }
@@ -110,6 +113,7 @@ private:
     std::vector<std::string> names_;
     std::vector<FeedReport> reports_;
     std::vector<std::unique_ptr<FeedData>> data_;  // parallel to names_; null until a good load
+    std::vector<FeedReport> loaded_;  // each feed's load report; reports_ adds assemble()'s cross-feed problems
 };
 
 }  // namespace cb

@@ -27,9 +27,9 @@ const char* to_string(SlaState s);  // "in_progress", "nearing_noncompliance", "
 // Column-wise results: clocks[metric].state[row] is the state of case `row` for `metric`.
 struct SlaClockColumns {
     std::vector<SlaState> state;
-    std::vector<int32_t> target_s;   // target in counted seconds (business or calendar); 0 when n/a
-    std::vector<int32_t> elapsed_s;  // counted seconds used so far (to the event, or to as_of)
-    std::vector<Time> deadline;      // wall time at which the target is (or was) reached; kNoTime if n/a
+    std::vector<int32_t> target_s;        // target in counted seconds (business or calendar); 0 when n/a
+    std::vector<int32_t> elapsed_s;       // counted seconds used so far (to the event, or to as_of)
+    std::vector<Time> deadline;           // wall time at which the target is (or was) reached; kNoTime if n/a
     std::vector<uint8_t> business_hours;  // 1: the clock counts business hours; 0: calendar hours
 };
 
@@ -38,6 +38,20 @@ struct SlaResults {
     SlaClockColumns clocks[static_cast<int>(SlaMetric::Count)];
 };
 
+// Uses data.sla; when it has no targets, the default policies (sla_defaults.h) in UTC business hours.
 void compute_sla(const Dataset& data, Time as_of, SlaResults* out);
+// Same with explicit policies, e.g. default_sla_policies(manifest.time_zone, pool) when no policy feed.
+void compute_sla(const Dataset& data, const SlaPolicySet& policies, Time as_of, SlaResults* out);
+
+// One case's clock, for the dashboard's case view.
+struct SlaClock {
+    SlaState state = SlaState::NotApplicable;
+    int64_t target_s = 0, elapsed_s = 0;
+    int64_t remaining_s = 0;  // target_s - elapsed_s (negative once breached); 0 when n/a or cancelled
+    Time deadline = kNoTime;
+    bool business_hours = false;
+};
+SlaClock sla_clock(const SlaResults& results, SlaMetric metric, uint32_t row);
+int64_t remaining_seconds(const SlaResults& results, SlaMetric metric, uint32_t row);
 
 }  // namespace cb

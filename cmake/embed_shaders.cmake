@@ -1,0 +1,13 @@
+# Writes OUT: one `static const char kShader_<name>_<ext>[]` per GLSL file (*.vert, *.frag) in SHADER_DIR.
+file(GLOB SOURCES ${SHADER_DIR}/*.vert ${SHADER_DIR}/*.frag)
+list(SORT SOURCES)
+set(text "// Generated from shaders/ by cmake/embed_shaders.cmake. Do not edit.\n#pragma once\n")
+foreach(src IN LISTS SOURCES)
+    get_filename_component(name ${src} NAME_WE)
+    get_filename_component(ext ${src} LAST_EXT)
+    string(SUBSTRING ${ext} 1 -1 ext)
+    file(READ ${src} body)
+    string(APPEND text "static const char kShader_${name}_${ext}[] = R\"GLSL(${body})GLSL\";\n")
+endforeach()
+file(WRITE ${OUT}.tmp "${text}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

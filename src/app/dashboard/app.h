@@ -1,0 +1,43 @@
+// app.h: the dashboard's state between frames. One instance, owned by main.cpp.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "data_session.h"
+#include "ui/dashboard_ui.h"
+
+namespace cb {
+
+struct FrameStats {
+    uint64_t drawn = 0;
+    std::vector<float> cpu_ms;  // ring of the latest frames' CPU time
+    size_t next = 0;
+    void add(float ms);
+    float percentile(float p) const;
+};
+
+struct App {
+    DataSession session;
+    ui::UiState ui;
+    Time as_of = kNoTime;
+    bool live = true;  // as_of follows the clock
+    bool loaded_once = false;
+    int frames_pending = 0;
+    FrameStats frames;
+    // Font files stay alive for the atlas, which points into them.
+    unsigned char* font_regular = nullptr;
+    unsigned char* font_bold = nullptr;
+    int font_regular_size = 0, font_bold_size = 0;
+    float fonts_built_for = 0;  // scale x device pixel ratio of the current atlas
+};
+
+extern App g_app;
+
+void request_frames(int count);    // draw count frames (input settles over 2-3 frames)
+void start_fetches(const std::vector<Fetch>& fetches);
+std::string api_state_json();                                    // window.caseboard.state()
+std::string api_command(const std::string& name, const std::string& args_json);  // window.caseboard.command()
+
+}  // namespace cb

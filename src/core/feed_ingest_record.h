@@ -1,0 +1,76 @@
+// feed_ingest_record.h: one feed record at a time, flattened (internal to feed ingestion and the manifest).
+//
+// A record (one JSON object, or one CSV row) becomes a list of entries: every scalar, object and array
+// inside it, in document order, named by its dotted key path ("assignment_group.display_value"). Arrays add
+// no path segment; instead each entry carries the element indices of its first two enclosing arrays, so
+// nested lists (status_history, objectives[].milestones[], weekly.mon[][]) can be regrouped. Entry strings
+// keep their capacity between records: after warm-up assembling a record allocates nothing.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cb {
+
+enum class ValueType : uint8_t { String, Number, Bool, Null, Object, Array };
+const char* to_string(ValueType t);  // "a string", "a number", ...
+
+struct RecordEntry {
+    std::string path;
+    std::string text;  // string value, number source text, "true"/"false"; empty for the rest
+    ValueType type = ValueType::Null;
+    int32_t idx[2] = {-1, -1};  // element index in the outermost / second enclosing array; -1 if none
+    uint32_t next_same = 0;     // next entry with the same path (0: none; entry 0 is never a successor)
+};
+
+constexpr uint32_t kNoEntry = UINT32_MAX;
+
+struct Record {
+    static constexpr size_t kMaxEntries = 4096;  // the rest of a larger record is ignored (and reported)
+    std::vector<RecordEntry> entries;            // the first `count` are this record's
+    size_t count = 0;
+    bool truncated = false;
+
+    void clear() { count = 0, truncated = false; }
+    RecordEntry* add(std::string_view path, ValueType type, std::string_view text, const int32_t idx[2]);
+    // Path lookup; call index() once the record is complete.
+    void index();
+    uint32_t find(std::string_view path) const;  // first entry with this path, or kNoEntry
+    const RecordEntry& at(uint32_t i) const { return entries[i]; }
+
+private:
+    std::vector<uint32_t> slots_;  // open addressing: first entry of a path
+    std::vector<uint32_t> tails_;  // last entry of that path, to extend its chain
+    std::vector<uint32_t> stamp_;  // slots_ entry is live only when stamp_ == generation_
+    uint32_t generation_ = 0;
+};
+
+// Builds a Record from JSON events, starting with the record's own begin_object (or begin_array).
+class RecordBuilder {
+public:
+    void start(Record* rec);
+    void begin_container(bool is_object);
+    void end_container();
+    void key(std::string_view k);
+    void scalar(ValueType type, std::string_view text);
+    bool done() const { return frames_.empty() && started_; }
+
+private:
+    struct Frame {
+        bool is_object;
+        uint32_t path_len;     // path_ length when the container began
+        int32_t next_element;  // arrays: index of the next element
+        int32_t array_level;   // arrays: which idx[] slot this array fills (-1 beyond the second)
+    };
+    void begin_value();  // assigns the element index when the value sits in an array
+    Record* rec_ = nullptr;
+    std::string path_;
+    std::vector<Frame> frames_;
+    int32_t idx_[2] = {-1, -1};
+    int arrays_ = 0;
+    bool started_ = false;
+};
+
+}  // namespace cb

@@ -1,0 +1,155 @@
+// FeedSet: the newest good data of every feed, assembled into one Dataset with cross-feed checks.
+#include <algorithm>
+
+#include "feed_ingest_map.h"
+#include "feeds.h"
+
+namespace cb {
+
+void FeedSet::store(const FeedSpec& spec, FeedReport report, std::unique_ptr<FeedData> data) {
+    size_t i = std::find(names_.begin(), names_.end(), spec.name) - names_.begin();
+    if (i == names_.size()) {
+        names_.push_back(spec.name);
+        data_.emplace_back();
+        loaded_.emplace_back();
+    }
+    if (report.ok() && data) {
+        data_[i] = std::move(data);
+    } else {
+        if (report.ok()) report.fatal = "no data was produced";
+        report.kept_previous = data_[i] != nullptr;
+    }
+    loaded_[i] = std::move(report);
+    reports_ = loaded_;
+}
+
+namespace {
+
+// Rows of a feed's table are its kept records; the skipped ones sit in between. Rows are visited in order.
+struct RecordOfRow {
+    const std::vector<uint64_t>& rejected;
+    size_t next = 0;
+    uint64_t operator()(uint64_t row) {
+        uint64_t rec = row + next;
+        while (next < rejected.size() && rejected[next] <= rec) ++next, rec = row + next;
+        return rec;
+    }
+};
+
+template <typename T>
+void append(std::vector<T>& dst, const std::vector<T>& src, size_t row) {
+    dst.push_back(src[row]);
+}
+
+void append_case(CaseTable& d, const CaseTable& s, size_t r) {
+    append(d.id, s.id, r), append(d.title, s.title, r), append(d.customer, s.customer, r);
+    append(d.offering, s.offering, r), append(d.queue, s.queue, r), append(d.product, s.product, r);
+    append(d.owner, s.owner, r), append(d.resolution_code, s.resolution_code, r);
+    append(d.severity, s.severity, r), append(d.system_down, s.system_down, r), append(d.type, s.type, r);
+    append(d.status, s.status, r), append(d.created_at, s.created_at, r);
+    append(d.first_response_at, s.first_response_at, r), append(d.scope_agreed_at, s.scope_agreed_at, r);
+    append(d.next_update_due, s.next_update_due, r), append(d.resolved_at, s.resolved_at, r);
+    append(d.closed_at, s.closed_at, r), append(d.last_response_at, s.last_response_at, r);
+    append(d.transfers, s.transfers, r), append(d.collaborators, s.collaborators, r);
+    append(d.reopened, s.reopened, r), append(d.solution_validated, s.solution_validated, r);
+    append(d.refund, s.refund, r), append(d.sentiment, s.sentiment, r);
+    d.history.insert(d.history.end(), s.history.begin() + s.history_begin[r],
+                     s.history.begin() + s.history_begin[r + 1]);
+    d.history_begin.push_back(static_cast<uint32_t>(d.history.size()));
+    ++d.count;
+}
+
+void append_survey(SurveyTable& d, const SurveyTable& s, size_t r, uint32_t case_index) {
+    append(d.id, s.id, r), append(d.case_id, s.case_id, r), d.case_index.push_back(case_index);
+    append(d.submitted_at, s.submitted_at, r), append(d.csat, s.csat, r), append(d.effort, s.effort, r);
+    append(d.resolved, s.resolved, r), append(d.nps, s.nps, r), append(d.language, s.language, r);
+    append(d.sentiment, s.sentiment, r), append(d.verbatim, s.verbatim, r);
+    ++d.count;
+}
+
+void drop(FeedReport& rep, uint64_t record, std::string_view id, const char* field, std::string message) {
+    add_problem(&rep, record, id, field, std::move(message));
+    --rep.records, ++rep.rejected;
+}
+
+}  // namespace
+
+void FeedSet::assemble(Dataset* out) {
+    reports_ = loaded_;
+    *out = Dataset{};
+    out->strings = &pool_;
+    size_t n_cases = 0, n_history = 0, n_surveys = 0;
+    for (const auto& d : data_) {
+        if (d) n_cases += d->cases.count, n_history += d->cases.history.size(), n_surveys += d->surveys.count;
+    }
+    out->cases.reserve(n_cases);
+    out->cases.history.reserve(n_history);
+    out->surveys.reserve(n_surveys);
+
+    // Ids are dense pool ids, so "which row has this case id" is a direct table rather than a hash map.
+    std::vector<uint32_t> row_of_id(pool_.size() + 1, kNoRow);
+    std::vector<uint32_t> feed_of_row;  // which feed each assembled case came from
+    feed_of_row.reserve(n_cases);
+    for (size_t f = 0; f < data_.size(); ++f) {
+        if (!data_[f] || data_[f]->kind != FeedKind::Cases) continue;
+        const CaseTable& t = data_[f]->cases;
+        RecordOfRow record_of{data_[f]->rejected_records};
+        for (size_t r = 0; r < t.count; ++r) {
+            const uint32_t seen = row_of_id[t.id[r]];
+            if (seen != kNoRow) {
+                drop(reports_[f], record_of(r), pool_.view(t.id[r]), "id",
+                     "the case is already in feed '" + names_[feed_of_row[seen]] + "'; this copy is skipped");
+                continue;
+            }
+            row_of_id[t.id[r]] = static_cast<uint32_t>(out->cases.count);
+            feed_of_row.push_back(static_cast<uint32_t>(f));
+            append_case(out->cases, t, r);
+        }
+    }
+    std::vector<uint8_t> survey_seen(pool_.size() + 1, 0);
+    for (size_t f = 0; f < data_.size(); ++f) {
+        if (!data_[f] || data_[f]->kind != FeedKind::Surveys) continue;
+        const SurveyTable& t = data_[f]->surveys;
+        RecordOfRow record_of{data_[f]->rejected_records};
+        for (size_t r = 0; r < t.count; ++r) {
+            const uint32_t row = row_of_id[t.case_id[r]];
+            if (row == kNoRow || survey_seen[t.id[r]]) {
+                drop(
+                    reports_[f], record_of(r), pool_.view(t.id[r]), row == kNoRow ? "case_id" : "id",
+                    row == kNoRow
+                        ? "case '" + std::string(pool_.view(t.case_id[r])) + "' is not in any cases feed"
+                        : std::string("the survey is already in another surveys feed; this copy is skipped"));
+                continue;
+            }
+            survey_seen[t.id[r]] = 1;
+            append_survey(out->surveys, t, r, row);
+        }
+    }
+    bool pausing_set = false;
+    for (const auto& d : data_) {
+        if (!d) continue;
+        out->plans.insert(out->plans.end(), d->plans.begin(), d->plans.end());
+        out->sla.targets.insert(out->sla.targets.end(), d->sla.targets.begin(), d->sla.targets.end());
+        out->sla.calendars.insert(out->sla.calendars.end(), d->sla.calendars.begin(), d->sla.calendars.end());
+        if (d->kind == FeedKind::SlaPolicies && !pausing_set)
+            out->sla.pausing_statuses = d->sla.pausing_statuses;
+        pausing_set = pausing_set || d->kind == FeedKind::SlaPolicies;
+    }
+    // A business-hours target needs its calendar; without it the SLA engine cannot count that target.
+    for (size_t f = 0; f < data_.size(); ++f) {
+        if (!data_[f] || data_[f]->kind != FeedKind::SlaPolicies) continue;
+        RecordOfRow record_of{data_[f]->rejected_records};
+        for (size_t r = 0; r < data_[f]->sla.targets.size(); ++r) {
+            const SlaTarget& t = data_[f]->sla.targets[r];
+            const uint64_t rec = record_of(r);
+            if (!t.business_hours) continue;
+            const bool known = std::any_of(out->sla.calendars.begin(), out->sla.calendars.end(),
+                                           [&](const BusinessCalendar& c) { return c.name == t.calendar; });
+            if (!known)
+                add_problem(&reports_[f], rec, "", "calendar",
+                            "'" + t.calendar + "' is not in any calendars feed");
+        }
+    }
+}
+
+}  // namespace cb

@@ -1,0 +1,42 @@
+// filter.h: which cases the metrics look at.
+//
+// A Filter is a conjunction of small allowed-value sets (empty set = everything) plus a created_at range
+// and a free-text search. select_cases() turns it into a selection vector of row indices once; every
+// aggregate then loops over that vector. Filters travel as "key=value" strings (CLI --filter, URL state).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model.h"
+
+namespace cb {
+
+struct Filter {
+    Time from = kNoTime, to = kNoTime;  // created_at in [from, to); kNoTime = open end
+    std::vector<StrId> offering, queue, product, customer, owner;
+    std::vector<Severity> severity;
+    std::vector<CaseStatus> status;
+    std::string text;  // case-insensitive substring of id, title or customer; empty = no text filter
+
+    bool time_contains(Time t) const { return (!has_time(from) || t >= from) && (!has_time(to) || t < to); }
+};
+
+// Appends the selected row indices, ascending, to a cleared *rows (its capacity is reused).
+void select_cases(const Dataset& data, const Filter& filter, std::vector<uint32_t>* rows);
+
+// Applies one "key=v1,v2" argument. Keys: from, to (date "2026-03-02", timestamp "2026-03-02T09:15:00Z" or
+// epoch seconds), offering, severity, queue, product, customer, owner, status (comma-separated values, "\,"
+// for a comma inside a name), text. An empty value clears the key. Unknown keys, unknown names (not in the
+// data) and malformed values return false with a message in *error and leave *filter unchanged.
+bool apply_filter_arg(std::string_view arg, const StringPool& strings, Filter* filter, std::string* error);
+// The inverse: one "key=value" string per non-empty key, in the key order above.
+std::vector<std::string> filter_to_args(const Filter& filter, const StringPool& strings);
+
+// Case folding for search: ASCII letters and the Latin-1 letters U+00C0..U+00DE (two-byte UTF-8) fold to
+// lower case; every other byte is compared as is, so matching on folded UTF-8 never splits a character.
+std::string fold_case(std::string_view s);
+bool contains_folded(std::string_view haystack, std::string_view folded_needle);
+
+}  // namespace cb

@@ -1,0 +1,306 @@
+// metrics.h: every figure the dashboard, the CLI report and the browser test API show, in one struct.
+//
+// compute_metrics() selects the filtered rows once (a selection vector) and then runs each aggregate as a
+// tight loop over columns. Per-key counters (queue, owner, customer, ...) are dense vectors indexed through
+// KeyIndex, never hash maps. Passing the same Metrics again reuses its buffers. Definitions of every figure
+// are in docs/metrics.md. Rates are fractions 0..1 and NaN when their denominator is 0; NPS is -100..100.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "filter.h"
+#include "model.h"
+#include "sla.h"
+#include "stats.h"
+
+namespace cb {
+
+struct MetricsOptions {
+    uint32_t oldest_open = 20;   // length of the oldest-open-cases list
+    uint32_t list_limit = 50;    // cap of the nearing-SLA and milestone lists
+    int nearing_hours = 24;      // SLA clocks whose deadline falls within this many hours count as nearing
+    int max_series_days = 3660;  // daily series keep at most this many most recent days
+    int driver_age_days = 7;     // the "aged case" driver: open or time to close longer than this
+    uint32_t driver_min_n = 20;  // a driver qualifies (and a queue/product driver is listed) from this n_with
+    double driver_max_p = 0.05;  // ... and below this p-value
+    int plan_late_days = 14;     // a milestone overdue by more than this makes its plan late
+    double plan_gap = 0.15;      // progress this far below expected makes a plan at risk
+    bool verbatim_terms = true;  // tokenise comments for the distinguishing terms (the costliest part)
+    uint32_t top_terms = 10;     // distinguishing terms listed per side
+    uint32_t term_min_count = 2;  // a term must occur this often (both sides together) to be listed
+    std::string verbatim_query;   // verbatim search text (case-insensitive substring); empty = all comments
+    uint8_t verbatim_min_csat = 1, verbatim_max_csat = 5;  // verbatim search score range
+};
+
+// StrId -> dense slot, for per-key counters without hashing. slot_of is sized to the string pool once and
+// kept all-zero between uses: reset() clears only the entries that were touched.
+struct KeyIndex {
+    std::vector<uint32_t> slot_of;  // 0 = no slot yet, else slot + 1
+    std::vector<StrId> keys;        // slot -> key
+    void prepare(size_t pool_size) {
+        if (slot_of.size() < pool_size) slot_of.resize(pool_size, 0);
+    }
+    uint32_t slot(StrId id) {
+        uint32_t& s = slot_of[id];
+        if (s == 0) keys.push_back(id), s = static_cast<uint32_t>(keys.size());
+        return s - 1;
+    }
+    uint32_t find(StrId id) const {  // UINT32_MAX when id has no slot
+        return id < slot_of.size() && slot_of[id] ? slot_of[id] - 1 : UINT32_MAX;
+    }
+    void reset() {
+        for (StrId k : keys) slot_of[k] = 0;
+        keys.clear();
+    }
+};
+
+// ---- queues and backlog -------------------------------------------------------------------------------
+constexpr int kAgeBuckets = 5;  // open case age: <1 d, 1-3 d, 3-7 d, 7-30 d, >30 d (lower bound inclusive)
+extern const char* const kAgeBucketNames[kAgeBuckets];
+constexpr int kSeverities = static_cast<int>(Severity::Count);
+constexpr int kStatuses = static_cast<int>(CaseStatus::Count);
+constexpr int kSlaMetrics = static_cast<int>(SlaMetric::Count);
+constexpr int kSlaStates = static_cast<int>(SlaState::Count);
+
+struct KeyCount {
+    StrId key;
+    uint32_t count;
+};
+struct QueueSeverityCount {
+    StrId queue;
+    uint32_t total;
+    uint32_t by_severity[kSeverities];
+};
+struct DayFlow {
+    int32_t day;  // days since 1970-01-01 (UTC)
+    uint32_t arrivals, closures;
+    uint32_t backlog;  // open at the end of the day
+};
+struct PeriodFlow {
+    int32_t start_day;  // the ISO week's Monday
+    uint32_t arrivals, closures;
+};
+struct Durations {
+    uint32_t n = 0;
+    double median_hours = kNaN, p90_hours = kNaN;
+};
+
+struct BacklogMetrics {
+    uint32_t total = 0, open = 0, system_down_open = 0;
+    uint32_t by_status[kStatuses] = {}, by_severity[kSeverities] = {}, open_by_severity[kSeverities] = {};
+    std::vector<QueueSeverityCount> open_by_queue;  // most open first
+    std::vector<KeyCount> open_by_owner;            // most open first
+    uint32_t age_buckets[kAgeBuckets] = {};
+    std::vector<uint32_t> oldest_open;  // case rows, oldest first
+    std::vector<DayFlow> daily;         // first selected created day .. as_of day
+    std::vector<PeriodFlow> weekly;     // ISO weeks of the daily series
+    double transfers_mean = kNaN;
+    uint32_t transfers_2plus = 0, swarmed = 0, reopened = 0;
+    double transfers_2plus_rate = kNaN, swarmed_rate = kNaN, reopened_rate = kNaN;
+    uint32_t fcr_eligible = 0, fcr = 0;  // resolved/closed cases, and those resolved at first contact
+    double fcr_rate = kNaN;
+    Durations first_response, resolution;
+};
+
+// ---- SLA ----------------------------------------------------------------------------------------------
+struct SlaMetricSummary {
+    uint32_t by_state[kSlaStates] = {};
+    uint32_t breached_done = 0;    // noncompliant, and the event (response / resolution) has happened
+    uint32_t open_breaches = 0;    // noncompliant, event still outstanding
+    double attainment = kNaN;      // succeeded / (succeeded + breached_done)
+    double attainment_all = kNaN;  // succeeded / (succeeded + every noncompliant clock)
+    uint32_t nearing = 0;          // running, deadline within options.nearing_hours of as_of
+};
+struct SlaBreakdownRow {
+    StrId key = kNoStr;  // severity rows: the Severity value
+    uint32_t cases = 0, breached_cases = 0;
+    uint32_t breaches[kSlaMetrics] = {};
+};
+struct NearingClock {
+    uint32_t row;
+    SlaMetric metric;
+    Time deadline;
+};
+struct SlaMetrics {
+    SlaMetricSummary metric[kSlaMetrics];
+    uint32_t breached_cases = 0;        // cases with any noncompliant clock
+    std::vector<NearingClock> nearing;  // soonest deadline first, capped at list_limit
+    std::vector<SlaBreakdownRow> by_queue, by_owner, by_offering;  // most breached cases first
+    SlaBreakdownRow by_severity[kSeverities];
+    uint32_t breach_heatmap[7][24] = {};  // [weekday, 0 = Monday][hour], UTC, of noncompliant deadlines
+};
+
+// ---- satisfaction -------------------------------------------------------------------------------------
+struct SatCounts {
+    uint32_t responses = 0;
+    MeanAccumulator csat, effort;
+    uint32_t top2 = 0, dissatisfied = 0, low_effort = 0;
+    uint32_t resolved_known = 0, resolved_yes = 0;
+    uint32_t nps_n = 0, promoters = 0, detractors = 0;
+
+    void add_survey(uint8_t csat_score, uint8_t effort_score, Tristate resolved, int8_t nps);
+    void add(const SatCounts& o);
+    double top2_rate() const { return rate(top2, csat.n); }
+    Interval top2_interval() const { return wilson_interval(top2, csat.n); }
+    double dissatisfied_rate() const { return rate(dissatisfied, csat.n); }
+    Interval dissatisfied_interval() const { return wilson_interval(dissatisfied, csat.n); }
+    double low_effort_rate() const { return rate(low_effort, effort.n); }
+    double resolved_rate() const { return rate(resolved_yes, resolved_known); }
+    double nps() const { return nps_n ? 100.0 * (double(promoters) - double(detractors)) / nps_n : kNaN; }
+};
+struct SatRow {
+    StrId key;
+    SatCounts counts;
+};
+struct SatTrendPoint {
+    int32_t start_day;  // the day, the ISO week's Monday, or the month's first day
+    SatCounts counts;
+};
+struct SatisfactionMetrics {
+    std::vector<uint32_t> survey_rows;  // the selected surveys, ascending
+    SatCounts overall;
+    std::vector<SatTrendPoint> daily, weekly, monthly;  // UTC periods with responses (max_series_days)
+    std::vector<SatRow> by_queue, by_product, by_offering, by_owner, by_customer;  // most responses first
+    SatCounts by_severity[kSeverities];
+};
+
+// ---- drivers of dissatisfaction -----------------------------------------------------------------------
+enum class Driver : uint8_t {
+    SlaBreached,        // resolution or first response SLA noncompliant
+    Transfers,          // transfers >= 2
+    NoScope,            // scope_agreed_at missing
+    LateFirstResponse,  // first response SLA noncompliant
+    Reopened,           // reopened > 0
+    NotValidated,       // solution_validated == false
+    Aged,               // open longer than driver_age_days, or closed after more than that
+    Queue,              // case in queue `value`
+    Product,            // case about product `value`
+};
+struct DriverRow {
+    Driver driver;
+    StrId value = kNoStr;  // the queue or product
+    uint32_t n_with = 0, dissatisfied_with = 0, n_without = 0, dissatisfied_without = 0;
+    double rate_with = kNaN, rate_without = kNaN, lift = kNaN, p_value = 1, impact = 0;
+    bool qualifies = false;  // n_with >= driver_min_n, p < driver_max_p and rate_with > rate_without
+};
+struct Priority {
+    DriverRow row;
+    std::string label, sentence;  // "Transfers", "Transfers: 41% of customers with 2+ transfers ..."
+};
+struct DriverMetrics {
+    uint32_t responses = 0, dissatisfied = 0;  // surveys with a CSAT score; csat <= 2
+    std::vector<DriverRow> rows;               // highest impact first
+    std::vector<Priority> top;                 // up to three qualifying rows
+};
+
+// ---- verbatims ----------------------------------------------------------------------------------------
+struct TermCount {
+    std::string term;
+    uint32_t dissatisfied = 0, satisfied = 0;  // occurrences in comments with csat <= 2 / csat >= 4
+    double log_odds = 0;                       // > 0 leans dissatisfied
+};
+struct VerbatimMetrics {
+    std::vector<uint32_t> matches;  // survey rows matching verbatim_query and the score range, newest first
+    uint32_t dissatisfied_comments = 0, satisfied_comments = 0;
+    std::vector<TermCount> dissatisfied_terms, satisfied_terms;  // most distinguishing first
+};
+
+// ---- success plans ------------------------------------------------------------------------------------
+enum class PlanHealth : uint8_t { OnTrack, AtRisk, Late, Done, Count };
+const char* to_string(PlanHealth h);  // "on_track", "at_risk", "late", "done"
+constexpr int kPlanHealths = static_cast<int>(PlanHealth::Count);
+
+struct Progress {
+    uint32_t milestones = 0, done = 0, overdue = 0, blocked = 0;
+    double weight_total = 0, weight_done = 0;
+    double progress = kNaN, expected = kNaN;  // weight done / total; weight due by as_of / total
+    bool late = false;                        // a milestone overdue by more than plan_late_days
+    PlanHealth health = PlanHealth::OnTrack;
+};
+struct PlanRow {
+    uint32_t plan;  // index in Dataset::plans
+    Progress progress;
+    uint32_t due_14 = 0, due_30 = 0;  // open milestones due within 14 / 30 days of as_of
+};
+struct ObjectiveRow {
+    uint32_t plan, objective;
+    Progress progress;
+};
+struct MilestoneRef {
+    uint32_t plan, objective, milestone;
+    Time due;
+};
+struct PlanRollup {
+    StrId key;
+    uint32_t plans = 0;
+    uint32_t by_health[kPlanHealths] = {};
+    PlanHealth worst = PlanHealth::Done;  // late > at_risk > on_track > done
+    uint32_t milestones = 0, done = 0, overdue = 0;
+    double progress_mean = kNaN;  // mean of the plans' progress
+};
+struct CustomerPlanRow {
+    PlanRollup plans;
+    uint32_t open_cases = 0;  // selected open cases of this customer
+    MeanAccumulator csat;     // selected surveys of this customer
+};
+struct PlanMetrics {
+    uint32_t by_health[kPlanHealths] = {};
+    std::vector<PlanRow> plans;
+    std::vector<ObjectiveRow> objectives;
+    std::vector<MilestoneRef> due_soon;  // open milestones due in [as_of, as_of + 30 d), soonest first
+    std::vector<MilestoneRef> overdue;   // open milestones due before as_of, most overdue first
+    std::vector<PlanRollup> by_csam;
+    std::vector<CustomerPlanRow> by_customer;
+};
+
+// ---- everything ---------------------------------------------------------------------------------------
+struct MetricsScratch {
+    KeyIndex keys;
+    std::vector<uint8_t> row_selected;  // per case row: 1 when selected
+    std::vector<uint8_t> breached;      // per selected row: bit m set when SLA metric m is noncompliant
+    std::vector<float> durations;
+    std::vector<uint32_t> surveys;  // survey rows with a CSAT score
+    StringPool terms;               // verbatim words
+    std::string token;
+    std::vector<uint32_t> counts;
+};
+
+struct Metrics {
+    Time as_of = kNoTime;
+    std::vector<uint32_t> rows;  // selected case rows, ascending
+    BacklogMetrics backlog;
+    SlaMetrics sla;
+    SatisfactionMetrics satisfaction;
+    DriverMetrics drivers;
+    VerbatimMetrics verbatims;
+    PlanMetrics plans;
+    MetricsScratch scratch;
+};
+
+void compute_metrics(const Dataset& data, const SlaResults& sla, const Filter& filter, Time as_of,
+                     const MetricsOptions& options, Metrics* out);
+
+// The parts, in the order compute_metrics runs them (each reads out->rows and what the earlier ones set).
+void compute_backlog(const Dataset& data, Time as_of, const MetricsOptions& options, Metrics* out);
+void compute_sla_metrics(const Dataset& data, const SlaResults& sla, Time as_of,
+                         const MetricsOptions& options, Metrics* out);
+void compute_satisfaction(const Dataset& data, const Filter& filter, const MetricsOptions& options,
+                          Metrics* out);  // also fills survey_rows
+void compute_drivers(const Dataset& data, const SlaResults& sla, Time as_of, const MetricsOptions& options,
+                     Metrics* out);
+void compute_verbatims(const Dataset& data, const MetricsOptions& options, Metrics* out);
+void compute_plans(const Dataset& data, const Filter& filter, Time as_of, const MetricsOptions& options,
+                   Metrics* out);
+
+// Survey rows among `survey_rows` whose verbatim contains `query` (case-insensitive, UTF-8 safe) and whose
+// CSAT lies in [min_csat, max_csat]; newest first.
+void search_verbatims(const Dataset& data, const std::vector<uint32_t>& survey_rows, std::string_view query,
+                      uint8_t min_csat, uint8_t max_csat, std::vector<uint32_t>* out);
+
+// When a case left the backlog: kNoTime while open; else resolved_at, closed_at, the last status change or
+// created_at, whichever is present first (never before created_at).
+Time case_end_time(const CaseTable& cases, uint32_t row);
+
+}  // namespace cb

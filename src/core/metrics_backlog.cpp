@@ -1,0 +1,175 @@
+// metrics_backlog.cpp: queue and backlog figures of the selected cases.
+#include <algorithm>
+
+#include "metrics.h"
+
+namespace cb {
+
+const char* const kAgeBucketNames[kAgeBuckets] = {"<1 d", "1-3 d", "3-7 d", "7-30 d", ">=30 d"};
+
+Time case_end_time(const CaseTable& c, uint32_t r) {
+    if (is_open(c.status[r])) return kNoTime;
+    Time end = has_time(c.resolved_at[r]) ? c.resolved_at[r] : c.closed_at[r];
+    if (!has_time(end)) {
+        uint32_t b = c.history_begin[r], e = c.history_begin[r + 1];
+        if (b < e && e <= c.history.size()) end = c.history[e - 1].at;
+    }
+    return !has_time(end) || end < c.created_at[r] ? c.created_at[r] : end;
+}
+
+static int age_bucket(Time age) {
+    const Time d = kSecondsPerDay;
+    return age < d ? 0 : age < 3 * d ? 1 : age < 7 * d ? 2 : age < 30 * d ? 3 : 4;
+}
+
+static bool waited_on_customer(const CaseTable& c, uint32_t r) {
+    uint32_t b = c.history_begin[r], e = std::min<size_t>(c.history_begin[r + 1], c.history.size());
+    for (uint32_t i = b; i < e; ++i)
+        if (c.history[i].status == CaseStatus::WaitingCustomer) return true;
+    return false;
+}
+
+static float hours_between(Time from, Time to) {
+    return static_cast<float>(static_cast<double>(std::max<Time>(0, to - from)) / 3600.0);
+}
+
+static Durations durations_of(std::vector<float>* hours) {
+    Durations d;
+    d.n = static_cast<uint32_t>(hours->size());
+    d.median_hours = quantile_inplace(hours, 0.5);
+    d.p90_hours = quantile_inplace(hours, 0.9);
+    return d;
+}
+
+// Open cases per queue x severity and per owner, most open first (ties by name, for stable output).
+static void count_open_by_key(const Dataset& data, const std::vector<uint32_t>& open_rows, KeyIndex* keys,
+                              BacklogMetrics* b) {
+    const CaseTable& c = data.cases;
+    const StringPool& pool = *data.strings;
+    for (uint32_t r : open_rows) {
+        uint32_t s = keys->slot(c.queue[r]);
+        if (s == b->open_by_queue.size()) b->open_by_queue.push_back({c.queue[r], 0, {}});
+        b->open_by_queue[s].total++;
+        b->open_by_queue[s].by_severity[static_cast<int>(c.severity[r])]++;
+    }
+    keys->reset();
+    for (uint32_t r : open_rows) {
+        uint32_t s = keys->slot(c.owner[r]);
+        if (s == b->open_by_owner.size()) b->open_by_owner.push_back({c.owner[r], 0});
+        b->open_by_owner[s].count++;
+    }
+    keys->reset();
+    std::sort(b->open_by_queue.begin(), b->open_by_queue.end(), [&](const auto& x, const auto& y) {
+        return x.total != y.total ? x.total > y.total : pool.view(x.queue) < pool.view(y.queue);
+    });
+    std::sort(b->open_by_owner.begin(), b->open_by_owner.end(), [&](const KeyCount& x, const KeyCount& y) {
+        return x.count != y.count ? x.count > y.count : pool.view(x.key) < pool.view(y.key);
+    });
+}
+
+// Arrivals, closures and end-of-day backlog per UTC day from the first selected creation day to as_of's
+// day (at most max_series_days, the most recent), then per ISO week.
+static void build_flows(const CaseTable& c, const std::vector<uint32_t>& rows, Time as_of,
+                        const MetricsOptions& opt, BacklogMetrics* b) {
+    if (rows.empty() || !has_time(as_of)) return;
+    const int32_t last = day_of(as_of);
+    int32_t first = last;
+    for (uint32_t r : rows) first = std::min(first, day_of(c.created_at[r]));
+    first = std::max(first, last - std::max(1, opt.max_series_days) + 1);
+    b->daily.resize(static_cast<size_t>(last - first + 1));
+    for (size_t i = 0; i < b->daily.size(); ++i) b->daily[i] = {first + static_cast<int32_t>(i), 0, 0, 0};
+    uint32_t open_before_first = 0;
+    for (uint32_t r : rows) {
+        int32_t created = day_of(c.created_at[r]);
+        if (created > last) continue;  // created after as_of
+        Time end = case_end_time(c, r);
+        int32_t ended = has_time(end) ? day_of(end) : INT32_MAX;
+        if (ended < first) continue;  // came and went before the series
+        if (created < first) {
+            open_before_first++;
+        } else {
+            b->daily[created - first].arrivals++;
+        }
+        if (ended <= last) b->daily[ended - first].closures++;
+    }
+    int64_t backlog = open_before_first;
+    for (DayFlow& d : b->daily) {
+        backlog += static_cast<int64_t>(d.arrivals) - d.closures;
+        d.backlog = static_cast<uint32_t>(std::max<int64_t>(0, backlog));
+        int32_t week = iso_week_start(d.day);
+        if (b->weekly.empty() || b->weekly.back().start_day != week) b->weekly.push_back({week, 0, 0});
+        b->weekly.back().arrivals += d.arrivals;
+        b->weekly.back().closures += d.closures;
+    }
+}
+
+void compute_backlog(const Dataset& data, Time as_of, const MetricsOptions& opt, Metrics* out) {
+    BacklogMetrics& b = out->backlog;
+    {  // reset every figure but keep the vectors' capacity
+        BacklogMetrics fresh;
+        std::swap(fresh.open_by_queue, b.open_by_queue);
+        std::swap(fresh.open_by_owner, b.open_by_owner);
+        std::swap(fresh.oldest_open, b.oldest_open);
+        std::swap(fresh.daily, b.daily);
+        std::swap(fresh.weekly, b.weekly);
+        b = std::move(fresh);
+        b.open_by_queue.clear(), b.open_by_owner.clear(), b.oldest_open.clear(), b.daily.clear(),
+            b.weekly.clear();
+    }
+    const CaseTable& c = data.cases;
+    const std::vector<uint32_t>& rows = out->rows;
+    std::vector<uint32_t>& open_rows = out->scratch.counts;
+    open_rows.clear();
+    uint64_t transfers_sum = 0;
+    for (uint32_t r : rows) {
+        const CaseStatus status = c.status[r];
+        const int sev = static_cast<int>(c.severity[r]);
+        b.by_status[static_cast<int>(status)]++;
+        b.by_severity[sev]++;
+        transfers_sum += c.transfers[r];
+        b.transfers_2plus += c.transfers[r] >= 2;
+        b.swarmed += c.collaborators[r] > 0;
+        b.reopened += c.reopened[r] > 0;
+        if (is_open(status)) {
+            open_rows.push_back(r);
+            b.open_by_severity[sev]++;
+            b.system_down_open += c.system_down[r] != 0;
+            if (has_time(as_of)) b.age_buckets[age_bucket(as_of - c.created_at[r])]++;
+        } else if (status != CaseStatus::Cancelled) {
+            b.fcr_eligible++;
+            b.fcr += c.transfers[r] == 0 && c.reopened[r] == 0 && !waited_on_customer(c, r);
+        }
+    }
+    b.total = static_cast<uint32_t>(rows.size());
+    b.open = static_cast<uint32_t>(open_rows.size());
+    b.transfers_mean = rate(static_cast<double>(transfers_sum), b.total);
+    b.transfers_2plus_rate = rate(b.transfers_2plus, b.total);
+    b.swarmed_rate = rate(b.swarmed, b.total);
+    b.reopened_rate = rate(b.reopened, b.total);
+    b.fcr_rate = rate(b.fcr, b.fcr_eligible);
+
+    count_open_by_key(data, open_rows, &out->scratch.keys, &b);
+
+    size_t n_oldest = std::min<size_t>(opt.oldest_open, open_rows.size());
+    std::partial_sort(
+        open_rows.begin(), open_rows.begin() + n_oldest, open_rows.end(), [&](uint32_t x, uint32_t y) {
+            return c.created_at[x] != c.created_at[y] ? c.created_at[x] < c.created_at[y] : x < y;
+        });
+    b.oldest_open.assign(open_rows.begin(), open_rows.begin() + n_oldest);
+
+    build_flows(c, rows, as_of, opt, &b);
+
+    std::vector<float>& hours = out->scratch.durations;
+    hours.clear();
+    for (uint32_t r : rows)
+        if (has_time(c.first_response_at[r]))
+            hours.push_back(hours_between(c.created_at[r], c.first_response_at[r]));
+    b.first_response = durations_of(&hours);
+    hours.clear();
+    for (uint32_t r : rows)
+        if (!is_open(c.status[r]) && c.status[r] != CaseStatus::Cancelled)
+            hours.push_back(hours_between(c.created_at[r], case_end_time(c, r)));
+    b.resolution = durations_of(&hours);
+}
+
+}  // namespace cb

@@ -1,0 +1,174 @@
+// metrics_drivers.cpp: which case attributes go with dissatisfied customers (CSAT <= 2), and by how much.
+//
+// For each attribute the selected responses split into "with" and "without"; the dissatisfied rates of
+// the two groups give the lift, a pooled two-proportion z test its p-value, and
+// (rate_with - rate_without) x n_with the number of dissatisfied responses in excess of the baseline (the
+// impact, which ranks the attributes). See docs/metrics.md.
+#include <algorithm>
+#include <cstdio>
+
+#include "metrics.h"
+
+namespace cb {
+
+static constexpr int kFixedDrivers = static_cast<int>(Driver::Aged) + 1;
+
+static void finish_row(uint32_t responses, uint32_t dissatisfied, const MetricsOptions& opt, DriverRow* d) {
+    d->n_without = responses - d->n_with;
+    d->dissatisfied_without = dissatisfied - d->dissatisfied_with;
+    d->rate_with = rate(d->dissatisfied_with, d->n_with);
+    d->rate_without = rate(d->dissatisfied_without, d->n_without);
+    d->lift = d->rate_without > 0 ? d->rate_with / d->rate_without : d->rate_with > 0 ? INFINITY : kNaN;
+    d->p_value =
+        two_proportion_p_value(d->dissatisfied_with, d->n_with, d->dissatisfied_without, d->n_without);
+    d->impact = d->n_with && d->n_without ? (d->rate_with - d->rate_without) * d->n_with : 0;
+    d->qualifies = d->n_with >= opt.driver_min_n && d->n_without > 0 && d->p_value < opt.driver_max_p &&
+                   d->rate_with > d->rate_without;
+}
+
+// Per queue (or product) value: responses and dissatisfied responses; values with n >= driver_min_n
+// become driver rows.
+static void value_drivers(const Dataset& data, const std::vector<uint32_t>& scored,
+                          const std::vector<StrId>& case_column, Driver driver, uint32_t responses,
+                          uint32_t dissatisfied, const MetricsOptions& opt, Metrics* out) {
+    KeyIndex& keys = out->scratch.keys;
+    std::vector<uint32_t>& counts = out->scratch.counts;  // [2 * slot] responses, [2 * slot + 1] dissatisfied
+    counts.clear();
+    const SurveyTable& s = data.surveys;
+    for (uint32_t i : scored) {
+        uint32_t slot = keys.slot(case_column[s.case_index[i]]);
+        if (2 * slot == counts.size()) counts.resize(counts.size() + 2, 0);
+        counts[2 * slot]++;
+        counts[2 * slot + 1] += s.csat[i] <= 2;
+    }
+    for (uint32_t slot = 0; slot < keys.keys.size(); ++slot) {
+        if (counts[2 * slot] < opt.driver_min_n) continue;
+        DriverRow d;
+        d.driver = driver;
+        d.value = keys.keys[slot];
+        d.n_with = counts[2 * slot];
+        d.dissatisfied_with = counts[2 * slot + 1];
+        finish_row(responses, dissatisfied, opt, &d);
+        out->drivers.rows.push_back(d);
+    }
+    keys.reset();
+}
+
+static std::string percent(double r) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.0f%%", r * 100);
+    return buf;
+}
+
+static Priority describe(const DriverRow& d, const StringPool& pool, const MetricsOptions& opt) {
+    std::string value(pool.view(d.value)), age = std::to_string(opt.driver_age_days);
+    struct Words {
+        std::string label, with, without;
+    };
+    Words w;
+    switch (d.driver) {
+        case Driver::SlaBreached:
+            w = {"SLA breaches", "with a breached resolution or first-response SLA", "without"};
+            break;
+        case Driver::Transfers:
+            w = {"Transfers", "with 2+ transfers", "without"};
+            break;
+        case Driver::NoScope:
+            w = {"No scope agreement", "with no agreed scope", "with one"};
+            break;
+        case Driver::LateFirstResponse:
+            w = {"Late first response", "with a late first response", "without"};
+            break;
+        case Driver::Reopened:
+            w = {"Reopened cases", "whose case was reopened", "otherwise"};
+            break;
+        case Driver::NotValidated:
+            w = {"Solution not validated", "whose solution was not validated", "otherwise"};
+            break;
+        case Driver::Aged:
+            w = {"Case age", "whose case took more than " + age + " days", "otherwise"};
+            break;
+        case Driver::Queue:
+            w = {"Queue " + value, "in queue " + value, "elsewhere"};
+            break;
+        case Driver::Product:
+            w = {"Product " + value, "with product " + value, "elsewhere"};
+            break;
+    }
+    char stats[96];
+    const char* p_text = d.p_value < 0.001 ? "p<0.001" : "p=";
+    char p_buf[16] = "";
+    if (d.p_value >= 0.001) std::snprintf(p_buf, sizeof p_buf, "%.3f", d.p_value);
+    if (std::isfinite(d.lift)) {
+        std::snprintf(stats, sizeof stats, "(%.1fx, n=%u, %s%s)", d.lift, d.n_with, p_text, p_buf);
+    } else {
+        std::snprintf(stats, sizeof stats, "(n=%u, %s%s)", d.n_with, p_text, p_buf);
+    }
+    Priority p{d, w.label, ""};
+    p.sentence = w.label + ": " + percent(d.rate_with) + " of customers " + w.with +
+                 " were dissatisfied vs " + percent(d.rate_without) + " " + w.without + " " + stats;
+    return p;
+}
+
+void compute_drivers(const Dataset& data, const SlaResults& sla, Time as_of, const MetricsOptions& opt,
+                     Metrics* out) {
+    DriverMetrics& dm = out->drivers;
+    dm.responses = dm.dissatisfied = 0;
+    dm.rows.clear(), dm.top.clear();
+    const SurveyTable& s = data.surveys;
+    const CaseTable& c = data.cases;
+    // The responses with a CSAT score, reusing the satisfaction selection.
+    std::vector<uint32_t>& scored = out->scratch.surveys;
+    scored.clear();
+    for (uint32_t i : out->satisfaction.survey_rows)
+        if (s.csat[i] >= 1 && s.csat[i] <= 5) scored.push_back(i);
+    bool sla_ok = true;
+    for (const SlaClockColumns& k : sla.clocks) sla_ok = sla_ok && k.state.size() == c.count;
+    const SlaState* first_response =
+        sla_ok ? sla.clocks[static_cast<int>(SlaMetric::FirstResponse)].state.data() : nullptr;
+    const SlaState* resolution =
+        sla_ok ? sla.clocks[static_cast<int>(SlaMetric::Resolution)].state.data() : nullptr;
+    const Time max_age = static_cast<Time>(opt.driver_age_days) * kSecondsPerDay;
+
+    DriverRow fixed[kFixedDrivers];
+    for (int k = 0; k < kFixedDrivers; ++k) fixed[k].driver = static_cast<Driver>(k);
+    for (uint32_t i : scored) {
+        const uint32_t r = s.case_index[i];
+        const bool unhappy = s.csat[i] <= 2;
+        dm.responses++;
+        dm.dissatisfied += unhappy;
+        const bool late_fr = sla_ok && first_response[r] == SlaState::Noncompliant;
+        Time end = case_end_time(c, r);
+        Time age = (has_time(end) ? end : as_of) - c.created_at[r];
+        const bool has[kFixedDrivers] = {
+            late_fr || (sla_ok && resolution[r] == SlaState::Noncompliant),
+            c.transfers[r] >= 2,
+            !has_time(c.scope_agreed_at[r]),
+            late_fr,
+            c.reopened[r] > 0,
+            c.solution_validated[r] == Tristate::No,
+            (has_time(end) || has_time(as_of)) && age > max_age,
+        };
+        for (int k = 0; k < kFixedDrivers; ++k) {
+            fixed[k].n_with += has[k];
+            fixed[k].dissatisfied_with += has[k] && unhappy;
+        }
+    }
+    for (DriverRow& d : fixed) {
+        bool needs_sla = d.driver == Driver::SlaBreached || d.driver == Driver::LateFirstResponse;
+        if (needs_sla && !sla_ok) continue;  // no clocks: no SLA drivers
+        finish_row(dm.responses, dm.dissatisfied, opt, &d);
+        dm.rows.push_back(d);
+    }
+    value_drivers(data, scored, c.queue, Driver::Queue, dm.responses, dm.dissatisfied, opt, out);
+    value_drivers(data, scored, c.product, Driver::Product, dm.responses, dm.dissatisfied, opt, out);
+    std::sort(dm.rows.begin(), dm.rows.end(), [](const DriverRow& x, const DriverRow& y) {
+        if (x.impact != y.impact) return x.impact > y.impact;
+        if (x.p_value != y.p_value) return x.p_value < y.p_value;
+        return x.driver != y.driver ? x.driver < y.driver : x.value < y.value;
+    });
+    for (const DriverRow& d : dm.rows)
+        if (d.qualifies && dm.top.size() < 3) dm.top.push_back(describe(d, *data.strings, opt));
+}
+
+}  // namespace cb

@@ -1,0 +1,141 @@
+// metrics_satisfaction.cpp: survey figures over the surveys of the selected cases.
+#include <algorithm>
+
+#include "metrics.h"
+
+namespace cb {
+
+void SatCounts::add_survey(uint8_t csat_score, uint8_t effort_score, Tristate resolved, int8_t nps_score) {
+    responses++;
+    if (csat_score >= 1 && csat_score <= 5) {
+        csat.add(csat_score);
+        top2 += csat_score >= 4;
+        dissatisfied += csat_score <= 2;
+    }
+    if (effort_score >= 1 && effort_score <= 7) {
+        effort.add(effort_score);
+        low_effort += effort_score <= 3;
+    }
+    if (resolved != Tristate::Unknown) {
+        resolved_known++;
+        resolved_yes += resolved == Tristate::Yes;
+    }
+    if (nps_score >= 0 && nps_score <= 10) {
+        nps_n++;
+        promoters += nps_score >= 9;
+        detractors += nps_score <= 6;
+    }
+}
+
+void SatCounts::add(const SatCounts& o) {
+    responses += o.responses;
+    csat.add(o.csat), effort.add(o.effort);
+    top2 += o.top2, dissatisfied += o.dissatisfied, low_effort += o.low_effort;
+    resolved_known += o.resolved_known, resolved_yes += o.resolved_yes;
+    nps_n += o.nps_n, promoters += o.promoters, detractors += o.detractors;
+}
+
+static bool surveys_usable(const SurveyTable& s) {
+    for (size_t len : {s.case_index.size(), s.submitted_at.size(), s.csat.size(), s.effort.size(),
+                       s.resolved.size(), s.nps.size(), s.verbatim.size()})
+        if (len != s.count) return false;
+    return true;
+}
+
+static void add_row(const SurveyTable& s, uint32_t i, SatCounts* counts) {
+    counts->add_survey(s.csat[i], s.effort[i], s.resolved[i], s.nps[i]);
+}
+
+// Survey counts per value of one case column, most responses first (ties by name).
+static void breakdown(const Dataset& data, const std::vector<uint32_t>& survey_rows,
+                      const std::vector<StrId>& case_column, KeyIndex* keys, std::vector<SatRow>* out) {
+    out->clear();
+    const SurveyTable& s = data.surveys;
+    for (uint32_t i : survey_rows) {
+        StrId key = case_column[s.case_index[i]];
+        uint32_t slot = keys->slot(key);
+        if (slot == out->size()) out->push_back({key, {}});
+        add_row(s, i, &(*out)[slot].counts);
+    }
+    keys->reset();
+    const StringPool& pool = *data.strings;
+    std::sort(out->begin(), out->end(), [&](const SatRow& x, const SatRow& y) {
+        return x.counts.responses != y.counts.responses ? x.counts.responses > y.counts.responses
+                                                        : pool.view(x.key) < pool.view(y.key);
+    });
+}
+
+// Merges consecutive days into periods starting at period_start(day); keeps only periods with responses.
+template <typename PeriodStart>
+static void roll_up(const std::vector<SatTrendPoint>& days, PeriodStart period_start,
+                    std::vector<SatTrendPoint>* out) {
+    out->clear();
+    for (const SatTrendPoint& d : days) {
+        if (d.counts.responses == 0) continue;
+        int32_t start = period_start(d.start_day);
+        if (out->empty() || out->back().start_day != start) out->push_back({start, {}});
+        out->back().counts.add(d.counts);
+    }
+}
+
+static void build_trends(const SurveyTable& s, const std::vector<uint32_t>& survey_rows, int max_days,
+                         SatisfactionMetrics* sat) {
+    int32_t first = INT32_MAX, last = INT32_MIN;
+    for (uint32_t i : survey_rows) {
+        if (!has_time(s.submitted_at[i])) continue;
+        int32_t d = day_of(s.submitted_at[i]);
+        first = std::min(first, d), last = std::max(last, d);
+    }
+    if (first > last) return;
+    first = std::max(first, last - std::max(1, max_days) + 1);
+    // Dense days first (a plain index, no search), then the periods, then drop the empty days.
+    sat->daily.assign(static_cast<size_t>(last - first + 1), SatTrendPoint{});
+    for (size_t d = 0; d < sat->daily.size(); ++d) sat->daily[d].start_day = first + static_cast<int32_t>(d);
+    for (uint32_t i : survey_rows) {
+        if (!has_time(s.submitted_at[i])) continue;
+        int32_t d = day_of(s.submitted_at[i]);
+        if (d >= first) add_row(s, i, &sat->daily[d - first].counts);
+    }
+    roll_up(sat->daily, iso_week_start, &sat->weekly);
+    roll_up(sat->daily, month_start, &sat->monthly);
+    sat->daily.erase(std::remove_if(sat->daily.begin(), sat->daily.end(),
+                                    [](const SatTrendPoint& p) { return p.counts.responses == 0; }),
+                     sat->daily.end());
+}
+
+void compute_satisfaction(const Dataset& data, const Filter& filter, const MetricsOptions& opt,
+                          Metrics* out) {
+    SatisfactionMetrics& sat = out->satisfaction;
+    sat.survey_rows.clear();
+    sat.overall = SatCounts{};
+    sat.daily.clear(), sat.weekly.clear(), sat.monthly.clear();
+    for (std::vector<SatRow>* v :
+         {&sat.by_queue, &sat.by_product, &sat.by_offering, &sat.by_owner, &sat.by_customer})
+        v->clear();
+    for (SatCounts& c : sat.by_severity) c = SatCounts{};
+    const SurveyTable& s = data.surveys;
+    const CaseTable& c = data.cases;
+    if (!surveys_usable(s)) return;
+
+    std::vector<uint8_t>& selected = out->scratch.row_selected;
+    selected.assign(c.count, 0);
+    for (uint32_t r : out->rows) selected[r] = 1;
+    const bool timed = has_time(filter.from) || has_time(filter.to);
+    for (uint32_t i = 0; i < s.count; ++i) {
+        uint32_t r = s.case_index[i];
+        if (r >= c.count || !selected[r]) continue;
+        if (timed && !filter.time_contains(s.submitted_at[i])) continue;
+        sat.survey_rows.push_back(i);
+        add_row(s, i, &sat.overall);
+        add_row(s, i, &sat.by_severity[static_cast<int>(c.severity[r])]);
+    }
+    KeyIndex* keys = &out->scratch.keys;
+    breakdown(data, sat.survey_rows, c.queue, keys, &sat.by_queue);
+    breakdown(data, sat.survey_rows, c.product, keys, &sat.by_product);
+    breakdown(data, sat.survey_rows, c.offering, keys, &sat.by_offering);
+    breakdown(data, sat.survey_rows, c.owner, keys, &sat.by_owner);
+    breakdown(data, sat.survey_rows, c.customer, keys, &sat.by_customer);
+    build_trends(s, sat.survey_rows, opt.max_series_days, &sat);
+}
+
+}  // namespace cb

@@ -1,0 +1,122 @@
+// metrics_verbatims.cpp: search in survey comments, and the words that set dissatisfied comments apart.
+#include <algorithm>
+
+#include "metrics.h"
+
+namespace cb {
+
+void search_verbatims(const Dataset& data, const std::vector<uint32_t>& survey_rows, std::string_view query,
+                      uint8_t min_csat, uint8_t max_csat, std::vector<uint32_t>* out) {
+    out->clear();
+    const SurveyTable& s = data.surveys;
+    const std::string needle = fold_case(query);
+    for (uint32_t i : survey_rows) {
+        if (s.csat[i] < min_csat || s.csat[i] > max_csat || s.verbatim[i].empty()) continue;
+        if (contains_folded(s.verbatim[i], needle)) out->push_back(i);
+    }
+    std::sort(out->begin(), out->end(), [&](uint32_t x, uint32_t y) {
+        return s.submitted_at[x] != s.submitted_at[y] ? s.submitted_at[x] > s.submitted_at[y] : x > y;
+    });
+}
+
+// English function words and survey filler; sorted for binary search. Contractions are split at the
+// apostrophe by the tokeniser, hence "don", "isn", "ve", ...
+static const char* const kStopWords[] = {
+    "about", "after", "again", "all",  "also",  "am",     "an",   "and",  "any",   "are",   "aren",
+    "as",    "at",    "be",    "been", "being", "but",    "by",   "can",  "case",  "could", "couldn",
+    "did",   "didn",  "do",    "does", "doesn", "don",    "even", "for",  "from",  "get",   "got",
+    "had",   "has",   "hasn",  "have", "haven", "he",     "her",  "here", "him",   "his",   "how",
+    "if",    "in",    "into",  "is",   "isn",   "it",     "its",  "just", "ll",    "me",    "more",
+    "most",  "my",    "no",    "not",  "now",   "of",     "on",   "one",  "only",  "or",    "other",
+    "our",   "out",   "re",    "she",  "so",    "some",   "than", "that", "the",   "their", "them",
+    "then",  "there", "these", "they", "this",  "those",  "to",   "too",  "up",    "us",    "ve",
+    "very",  "was",   "wasn",  "we",   "were",  "weren",  "what", "when", "which", "while", "who",
+    "why",   "will",  "with",  "won",  "would", "wouldn", "you",  "your",
+};
+
+static bool is_stop_word(std::string_view w) {
+    return std::binary_search(std::begin(kStopWords), std::end(kStopWords), w,
+                              [](std::string_view a, std::string_view b) { return a < b; });
+}
+
+static bool is_word_byte(unsigned char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch >= 0x80;
+}
+
+// Calls emit(word) for each lower-cased word of two or more bytes that is not a number or a stop word.
+template <typename Emit>
+static void for_each_term(std::string_view text, std::string* token, Emit emit) {
+    size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && !is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
+        size_t begin = i;
+        bool digits_only = true;
+        while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i]))) {
+            digits_only = digits_only && text[i] >= '0' && text[i] <= '9';
+            ++i;
+        }
+        if (i - begin < 2 || digits_only) continue;
+        *token = fold_case(text.substr(begin, i - begin));
+        if (!is_stop_word(*token)) emit(std::string_view(*token));
+    }
+}
+
+void compute_verbatims(const Dataset& data, const MetricsOptions& opt, Metrics* out) {
+    VerbatimMetrics& v = out->verbatims;
+    const std::vector<uint32_t>& surveys = out->satisfaction.survey_rows;
+    search_verbatims(data, surveys, opt.verbatim_query, opt.verbatim_min_csat, opt.verbatim_max_csat,
+                     &v.matches);
+    v.dissatisfied_comments = v.satisfied_comments = 0;
+    v.dissatisfied_terms.clear(), v.satisfied_terms.clear();
+    if (!opt.verbatim_terms) return;
+
+    const SurveyTable& s = data.surveys;
+    StringPool& terms = out->scratch.terms;
+    std::vector<uint32_t>& counts = out->scratch.counts;  // [2 * term] dissatisfied, [2 * term + 1] satisfied
+    terms.clear();
+    counts.assign(2, 0);
+    uint64_t tokens[2] = {0, 0};
+    for (uint32_t i : surveys) {
+        const uint8_t csat = s.csat[i];
+        if (csat == 0 || csat == 3 || s.verbatim[i].empty()) continue;
+        const int side = csat >= 4;
+        (side ? v.satisfied_comments : v.dissatisfied_comments)++;
+        for_each_term(s.verbatim[i], &out->scratch.token, [&](std::string_view w) {
+            StrId id = terms.intern(w);
+            if (2 * id >= counts.size()) counts.resize(2 * id + 2, 0);
+            counts[2 * id + side]++;
+            tokens[side]++;
+        });
+    }
+    // Log-odds ratio with add-one smoothing: log((d+1)/(D+V)) - log((s+1)/(S+V)).
+    const double vocabulary = static_cast<double>(terms.size() - 1);
+    const double log_d = std::log(static_cast<double>(tokens[0]) + vocabulary);
+    const double log_s = std::log(static_cast<double>(tokens[1]) + vocabulary);
+    struct Candidate {
+        StrId id;
+        double score;
+    };
+    std::vector<Candidate> lean[2];  // [0] leans dissatisfied (score > 0), [1] satisfied (score < 0)
+    for (StrId id = 1; id < terms.size(); ++id) {
+        uint32_t d = counts[2 * id], sat = counts[2 * id + 1];
+        if (d + sat < opt.term_min_count) continue;
+        double score = std::log(d + 1.0) - log_d - (std::log(sat + 1.0) - log_s);
+        if (score > 0 && d > 0) lean[0].push_back({id, score});
+        if (score < 0 && sat > 0) lean[1].push_back({id, -score});
+    }
+    std::vector<TermCount>* lists[2] = {&v.dissatisfied_terms, &v.satisfied_terms};
+    for (int side = 0; side < 2; ++side) {
+        std::vector<Candidate>& c = lean[side];
+        size_t n = std::min<size_t>(opt.top_terms, c.size());
+        std::partial_sort(c.begin(), c.begin() + n, c.end(), [&](const Candidate& x, const Candidate& y) {
+            return x.score != y.score ? x.score > y.score : terms.view(x.id) < terms.view(y.id);
+        });
+        for (size_t k = 0; k < n; ++k) {
+            StrId id = c[k].id;
+            lists[side]->push_back({std::string(terms.view(id)), counts[2 * id], counts[2 * id + 1],
+                                    side == 0 ? c[k].score : -c[k].score});
+        }
+    }
+}
+
+}  // namespace cb

@@ -1,0 +1,85 @@
+#include "file_session.h"
+
+#include <cstdio>
+#include <cstring>
+
+namespace cb {
+
+static std::string resolve(const std::string& url, const std::string& base) {
+    if (url.empty() || url[0] == '/' || base.empty()) return url;
+    size_t slash = base.rfind('/');
+    return slash == std::string::npos ? url : base.substr(0, slash + 1) + url;
+}
+
+// Streams one file into the session in 1 MiB chunks, like a fetch, and returns the follow-up fetches.
+static std::vector<Fetch> read_fetch(DataSession& session, const Fetch& fetch, Time now) {
+    std::string path = resolve(fetch.url, fetch.base);
+    FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) {
+        std::string error = "could not open " + path + ": " + std::strerror(errno);
+        return session.on_end(fetch.id, error.c_str(), now);
+    }
+    std::fseek(f, 0, SEEK_END);
+    long size = std::ftell(f);
+    std::fseek(f, 0, SEEK_SET);
+    session.on_begin(fetch.id, size, 200);
+    std::vector<char> buffer(1 << 20);
+    size_t n;
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), f)) > 0) session.on_chunk(fetch.id, {buffer.data(), n});
+    bool failed = std::ferror(f);
+    std::fclose(f);
+    std::string error = "could not read " + path;
+    return session.on_end(fetch.id, failed ? error.c_str() : nullptr, now);
+}
+
+bool is_manifest_file(const std::string& path) {
+    FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return false;
+    char head[4096];
+    size_t n = std::fread(head, 1, sizeof head - 1, f);
+    std::fclose(f);
+    head[n] = 0;
+    const char* p = head;
+    while (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t') ++p;
+    return *p == '{' && std::strstr(head, "\"feeds\"") != nullptr;
+}
+
+static FeedKind kind_from_name(const std::string& path) {
+    std::string name = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
+    if (name.find("survey") != std::string::npos || name.find("satisfaction") != std::string::npos)
+        return FeedKind::Surveys;
+    if (name.find("plan") != std::string::npos) return FeedKind::Plans;
+    if (name.find("sla") != std::string::npos || name.find("polic") != std::string::npos)
+        return FeedKind::SlaPolicies;
+    if (name.find("calendar") != std::string::npos) return FeedKind::Calendars;
+    return FeedKind::Cases;
+}
+
+static void run(DataSession& session, std::vector<Fetch> pending, Time now) {
+    // Feeds are read one after another; each read may return more fetches (the manifest returns its feeds).
+    for (size_t i = 0; i < pending.size(); ++i) {
+        std::vector<Fetch> more = read_fetch(session, pending[i], now);
+        pending.insert(pending.end(), more.begin(), more.end());
+    }
+}
+
+bool load_paths(DataSession& session, const std::vector<std::string>& paths, Time now, std::string* error) {
+    if (paths.size() == 1 && is_manifest_file(paths[0])) {
+        run(session, {session.open(paths[0])}, now);
+        *error = session.manifest_error();
+        return error->empty();
+    }
+    Manifest manifest;
+    manifest.title = "Feed files";
+    for (const std::string& path : paths) {
+        FeedSpec spec;
+        spec.name = path;
+        spec.url = path;
+        spec.kind = kind_from_name(path);
+        manifest.feeds.push_back(spec);
+    }
+    run(session, session.open_feeds(std::move(manifest), "", now), now);
+    return true;
+}
+
+}  // namespace cb

@@ -1,0 +1,196 @@
+#!/usr/bin/env node
+// run.mjs: end-to-end tests of the dashboard in Debian's Chromium, driven by playwright-core, against a
+// real HTTP server on 127.0.0.1. Every figure is read back through window.caseboard.
+//   node tests/e2e/run.mjs --dist build/wasm/dist --screenshots tests/e2e/screenshots [--only NAME]
+// Prints one line per test and ends with "e2e: N passed, N failed".
+import fs from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {chromium} from 'playwright-core';
+import {startServer} from '../../scripts/serve.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const dist = path.resolve(opt('--dist', path.join(here, '../../build/wasm/dist')));
+const shots = path.resolve(opt('--screenshots', path.join(here, 'screenshots')));
+const only = opt('--only', '');
+fs.mkdirSync(shots, {recursive: true});
+// Fixtures (deliberately broken feeds and manifests) are served beside the app.
+fs.cpSync(path.join(here, 'fixtures'), path.join(dist, 'e2e-fixtures'), {recursive: true});
+
+const tests = [];
+const test = (name, fn) => tests.push({name, fn});
+function expect(condition, message) {
+    if (!condition) throw new Error(message);
+}
+
+const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic',
+           '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const site = await startServer({root: dist, port: 0});
+
+// Opens the dashboard and waits for window.caseboard.ready(); collects console errors and page errors.
+async function open(query = '', {width = 1280, height = 720, scale = 1, colorScheme = 'dark'} = {}) {
+    const context = await browser.newContext({viewport: {width, height}, deviceScaleFactor: scale, colorScheme});
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(site.url + query);
+    const state = await page.evaluate(() => window.caseboard.ready());
+    return {page, context, errors, state, close: () => context.close()};
+}
+
+// Share of distinct colours over a grid of canvas pixels: a blank or single-colour canvas scores 1.
+async function canvasColours(page) {
+    return page.evaluate(() => {
+        const c = document.getElementById('canvas');
+        const copy = document.createElement('canvas');
+        copy.width = c.width, copy.height = c.height;
+        const g = copy.getContext('2d');
+        g.drawImage(c, 0, 0);
+        const data = g.getImageData(0, 0, c.width, c.height).data;
+        const seen = new Set();
+        for (let y = 0; y < c.height; y += 7)
+            for (let x = 0; x < c.width; x += 7) {
+                const i = (y * c.width + x) * 4;
+                seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+            }
+        return seen.size;
+    });
+}
+
+test('loads the demo without console errors and reports every feed loaded', async () => {
+    const s = await open();
+    try {
+        expect(s.state.ready === true, 'ready() resolved but state.ready is false');
+        expect(s.state.manifest.error === '', `manifest error: ${s.state.manifest.error}`);
+        expect(s.state.feeds.length === 5, `expected 5 feeds, got ${s.state.feeds.length}`);
+        for (const f of s.state.feeds) {
+            expect(f.state === 'loaded', `feed ${f.name} is ${f.state}: ${f.error}`);
+            expect(f.records > 0, `feed ${f.name} has no records`);
+        }
+        expect(s.state.headline.cases > 1000, `only ${s.state.headline.cases} cases`);
+        await s.page.evaluate(() => window.caseboard.frame());
+        expect(s.errors.length === 0, `console errors: ${s.errors.join(' | ')}`);
+    } finally {
+        await s.close();
+    }
+});
+
+test('canvas is drawn, fills the window and is crisp on high-DPI screens', async () => {
+    const s = await open('', {width: 1000, height: 640, scale: 2});
+    try {
+        await s.page.evaluate(() => window.caseboard.frame());
+        const size = await s.page.evaluate(() => [document.getElementById('canvas').width,
+                                                 document.getElementById('canvas').height]);
+        expect(size[0] === 2000 && size[1] === 1280, `canvas backing store is ${size}, expected 2000,1280`);
+        const colours = await canvasColours(s.page);
+        expect(colours > 20, `canvas looks blank (${colours} colours)`);
+        await s.page.setViewportSize({width: 800, height: 500});
+        await s.page.waitForFunction(() => document.getElementById('canvas').width === 1600, null, {timeout: 5000});
+    } finally {
+        await s.close();
+    }
+});
+
+test('idle page draws no frames (event-driven rendering)', async () => {
+    const s = await open();
+    try {
+        await s.page.evaluate(() => window.caseboard.frame());
+        await s.page.waitForTimeout(1000);  // let the hover-settle timer pass
+        const before = (await s.page.evaluate(() => window.caseboard.state())).frames.drawn;
+        const cdp = await s.context.newCDPSession(s.page);
+        await cdp.send('Performance.enable');
+        const t0 = (await cdp.send('Performance.getMetrics')).metrics;
+        await s.page.waitForTimeout(3000);
+        const t1 = (await cdp.send('Performance.getMetrics')).metrics;
+        const after = (await s.page.evaluate(() => window.caseboard.state())).frames.drawn;
+        const metric = (list, name) => list.find((m) => m.name === name).value;
+        const busy = metric(t1, 'TaskDuration') - metric(t0, 'TaskDuration');
+        const wall = metric(t1, 'Timestamp') - metric(t0, 'Timestamp');
+        console.log(`    idle: ${after - before} frames in 3 s, main-thread busy ${(100 * busy / wall).toFixed(2)}% of a core`);
+        expect(after === before, `${after - before} frames drawn while idle`);
+        expect(busy / wall < 0.01, `idle CPU ${(100 * busy / wall).toFixed(2)}% >= 1%`);
+        // Input draws frames again.
+        await s.page.mouse.move(300, 300);
+        await s.page.evaluate(() => window.caseboard.frame());
+        const moved = (await s.page.evaluate(() => window.caseboard.state())).frames.drawn;
+        expect(moved > after, 'mouse movement drew no frame');
+    } finally {
+        await s.close();
+    }
+});
+
+test('commands switch view and theme, and unknown ones are refused', async () => {
+    const s = await open();
+    try {
+        expect(s.state.view === 'overview', `starts on ${s.state.view}`);
+        let r = await s.page.evaluate(() => window.caseboard.command('view', {view: 'feeds'}));
+        expect(r.ok, `view command failed: ${r.error}`);
+        r = await s.page.evaluate(() => window.caseboard.command('theme', {theme: 'light'}));
+        expect(r.ok, `theme command failed: ${r.error}`);
+        const st = await s.page.evaluate(() => window.caseboard.state());
+        expect(st.view === 'feeds' && st.theme === 'light', `state is ${st.view}/${st.theme}`);
+        r = await s.page.evaluate(() => window.caseboard.command('view', {view: 'nowhere'}));
+        expect(!r.ok && /unknown view/.test(r.error), `bad view accepted: ${JSON.stringify(r)}`);
+    } finally {
+        await s.close();
+    }
+});
+
+test('a broken feed is reported by name and reason, and good feeds still load', async () => {
+    const s = await open('?manifest=e2e-fixtures/broken/feeds.json');
+    try {
+        const byName = Object.fromEntries(s.state.feeds.map((f) => [f.name, f]));
+        expect(byName.cases && byName.cases.state === 'loaded', 'the good cases feed did not load');
+        expect(byName.truncated && byName.truncated.state === 'failed', 'the truncated feed did not fail');
+        expect(/line \d+, column \d+/.test(byName.truncated.error), `no position in: ${byName.truncated.error}`);
+        expect(byName.missing && byName.missing.state === 'failed' && /404/.test(byName.missing.error),
+               `missing feed: ${byName.missing && byName.missing.error}`);
+        expect(s.state.headline.cases === byName.cases.records, 'cases from the good feed are not all shown');
+    } finally {
+        await s.close();
+    }
+});
+
+test('screenshots at 1280x720 and 1920x1080, dark and light', async () => {
+    for (const [width, height] of [[1280, 720], [1920, 1080]]) {
+        for (const theme of ['dark', 'light']) {
+            const s = await open(`?theme=${theme}`, {width, height, colorScheme: theme});
+            try {
+                for (const view of ['overview', 'feeds']) {
+                    await s.page.evaluate((v) => window.caseboard.command('view', {view: v}), view);
+                    await s.page.evaluate(() => window.caseboard.frame());
+                    const file = path.join(shots, `${view}-${width}x${height}-${theme}.png`);
+                    await s.page.screenshot({path: file});
+                    expect(fs.statSync(file).size > 10000, `${file} is suspiciously small`);
+                }
+            } finally {
+                await s.close();
+            }
+        }
+    }
+});
+
+let passed = 0, failed = 0;
+for (const t of tests) {
+    if (only && !t.name.includes(only)) continue;
+    const started = Date.now();
+    try {
+        await t.fn();
+        passed++;
+        console.log(`  ok    ${t.name} (${Date.now() - started} ms)`);
+    } catch (e) {
+        failed++;
+        console.log(`  FAIL  ${t.name}: ${e && e.message ? e.message : e}`);
+    }
+}
+await browser.close();
+await site.close();
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,138 @@
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "feeds.h"
+
+namespace cb {
+
+static FeedSpec spec_of(const char* name, FeedKind kind) {
+    FeedSpec s;
+    s.name = name;
+    s.kind = kind;
+    return s;
+}
+
+static void load(FeedSet& set, const FeedSpec& spec, std::string_view text) {
+    auto data = std::make_unique<FeedData>();
+    FeedReport r = ingest_feed(spec, text, set.pool(), data.get());
+    set.store(spec, std::move(r), std::move(data));
+}
+
+static const char* kCasesA = R"([
+  {"id": "C1", "customer": "Contoso", "offering": "premier", "severity": "A", "queue": "Q", "status": "new",
+   "created_at": "2026-03-02T09:00:00Z", "status_history": [{"status": "new", "at": "2026-03-02T09:00:00Z"}]},
+  {"id": "C2", "customer": "Contoso", "offering": "premier", "severity": "B", "queue": "Q", "status": "new",
+   "created_at": "2026-03-02T10:00:00Z"}])";
+// record 0 is skipped (no severity), so record 2 is row 1
+static const char* kCasesB = R"({"cases": [
+  {"id": "C9", "customer": "Fabrikam", "offering": "unified", "queue": "Q", "status": "new",
+   "created_at": "2026-03-02T09:00:00Z"},
+  {"id": "C3", "customer": "Fabrikam", "offering": "unified", "severity": "C", "queue": "Q", "status": "new",
+   "created_at": "2026-03-02T11:00:00Z", "status_history": [{"status": "new", "at": "2026-03-02T11:00:00Z"},
+   {"status": "on_hold", "at": "2026-03-02T12:00:00Z"}]},
+  {"id": "C1", "customer": "Fabrikam", "offering": "unified", "severity": "C", "queue": "Q", "status": "new",
+   "created_at": "2026-03-02T11:00:00Z"}]})";
+static const char* kSurveys = R"([
+  {"id": "S1", "case_id": "C3", "submitted_at": "2026-03-03T10:00:00Z", "csat": 5},
+  {"id": "S2", "case_id": "C404", "submitted_at": "2026-03-03T10:00:00Z", "csat": 2},
+  {"id": "S3", "case_id": "C1", "submitted_at": "2026-03-03T10:00:00Z", "csat": 3}])";
+
+TEST(FeedSet, AssemblesAcrossFeeds) {
+    FeedSet set;
+    load(set, spec_of("a", FeedKind::Cases), kCasesA);
+    load(set, spec_of("b", FeedKind::Cases), kCasesB);
+    load(set, spec_of("s", FeedKind::Surveys), kSurveys);
+    load(set, spec_of("sla", FeedKind::SlaPolicies),
+         R"({"pausing_statuses": ["on_hold"], "targets": [{"severity": "A", "metric": "resolution",
+             "target_minutes": 600, "hours": "business", "calendar": "apac"}]})");
+    load(set, spec_of("p", FeedKind::Plans), R"([{"id": "P1", "customer": "Contoso"}])");
+    Dataset ds;
+    set.assemble(&ds);
+    ASSERT_EQ(ds.strings, &set.pool());
+    const CaseTable& c = ds.cases;
+    ASSERT_EQ(c.count, 3u);
+    EXPECT_EQ(ds.strings->view(c.id[2]), "C3");
+    EXPECT_EQ(c.history_begin, (std::vector<uint32_t>{0, 1, 1, 3}));
+    EXPECT_EQ(c.history[2].status, CaseStatus::OnHold);
+    ASSERT_EQ(ds.surveys.count, 2u);
+    EXPECT_EQ(ds.surveys.case_index, (std::vector<uint32_t>{2, 0}));
+    EXPECT_EQ(ds.plans.size(), 1u);
+    EXPECT_EQ(ds.sla.pausing_statuses, std::vector<CaseStatus>{CaseStatus::OnHold});
+    ASSERT_EQ(ds.sla.targets.size(), 1u);
+
+    const auto& reps = set.reports();
+    ASSERT_EQ(reps.size(), 5u);
+    // feed b: its own problem (record 0), then the cross-feed duplicate (record 2)
+    ASSERT_EQ(reps[1].problems.size(), 2u);
+    EXPECT_EQ(reps[1].problems[1].record, 2u);
+    EXPECT_EQ(reps[1].problems[1].id, "C1");
+    EXPECT_EQ(reps[1].problems[1].message, "the case is already in feed 'a'; this copy is skipped");
+    EXPECT_EQ(reps[1].records, 1u);
+    EXPECT_EQ(reps[1].rejected, 2u);
+    ASSERT_EQ(reps[2].problems.size(), 1u);
+    EXPECT_EQ(reps[2].problems[0].record, 1u);
+    EXPECT_EQ(reps[2].problems[0].field, "case_id");
+    EXPECT_EQ(reps[2].problems[0].message, "case 'C404' is not in any cases feed");
+    EXPECT_EQ(reps[2].records, 2u);
+    ASSERT_EQ(reps[3].problems.size(), 1u);
+    EXPECT_EQ(reps[3].problems[0].message, "'apac' is not in any calendars feed");
+
+    // assembling again gives the same reports, not doubled ones
+    set.assemble(&ds);
+    EXPECT_EQ(set.reports()[1].problems.size(), 2u);
+    EXPECT_EQ(ds.cases.count, 3u);
+}
+
+TEST(FeedSet, FailedReloadKeepsPreviousData) {
+    FeedSet set;
+    load(set, spec_of("a", FeedKind::Cases), kCasesA);
+    load(set, spec_of("a", FeedKind::Cases), "[{\"id\": ");
+    ASSERT_EQ(set.reports().size(), 1u);
+    EXPECT_FALSE(set.reports()[0].ok());
+    EXPECT_TRUE(set.reports()[0].kept_previous);
+    Dataset ds;
+    set.assemble(&ds);
+    EXPECT_EQ(ds.cases.count, 2u);
+    load(set, spec_of("a", FeedKind::Cases), "[]");
+    set.assemble(&ds);
+    EXPECT_TRUE(set.reports()[0].ok());
+    EXPECT_EQ(ds.cases.count, 0u);
+}
+
+// The figure for the report: memory held per case once a 100k-case feed is assembled.
+TEST(FeedSet, BytesPerCase100k) {
+    static const char* kQueues[] = {"Exchange", "Teams", "SharePoint", "Azure AD", "Intune", "Windows"};
+    std::string text = "[";
+    const int n = 100000;
+    for (int i = 0; i < n; ++i) {
+        char rec[640];
+        std::snprintf(rec, sizeof rec,
+                      "%s{\"id\":\"CAS-%07d\",\"title\":\"Issue %d with %s\",\"customer\":\"Customer %d\","
+                      "\"offering\":\"premier\",\"severity\":\"%c\",\"queue\":\"%s\",\"owner\":\"eng%d\","
+                      "\"product\":\"%s\",\"status\":\"resolved\",\"created_at\":%d,\"first_response_at\":%d,"
+                      "\"resolved_at\":%d,\"transfers\":%d,\"status_history\":[{\"status\":\"new\",\"at\":%d},"
+                      "{\"status\":\"resolved\",\"at\":%d}]}",
+                      i ? "," : "", i, i, kQueues[i % 6], i % 500, "ABC"[i % 3], kQueues[i % 6], i % 120,
+                      kQueues[(i / 6) % 6], 1767225600 + i * 60, 1767225600 + i * 60 + 1800,
+                      1767225600 + i * 60 + 86400, i % 4, 1767225600 + i * 60, 1767225600 + i * 60 + 86400);
+        text += rec;
+    }
+    text += "]";
+    FeedSet set;
+    load(set, spec_of("big", FeedKind::Cases), text);
+    ASSERT_TRUE(set.reports()[0].ok());
+    ASSERT_EQ(set.reports()[0].records, uint64_t(n));
+    Dataset ds;
+    set.assemble(&ds);
+    ASSERT_EQ(ds.cases.count, size_t(n));
+    const double columns = double(ds.cases.bytes_held()) / n;
+    const double pool = double(set.pool().bytes_held()) / n;
+    std::printf("[ figure   ] bytes per case: %.1f columns + %.1f string pool = %.1f (feed JSON: %.0f bytes/case)\n",
+                columns, pool, columns + pool, double(text.size()) / n);
+    EXPECT_LT(columns + pool, 250.0);
+}
+
+}  // namespace cb

@@ -1,0 +1,112 @@
+#include "filter.h"
+
+#include <gtest/gtest.h>
+
+#include "metrics_test_data.h"
+
+using namespace cb_test;
+
+namespace {
+
+// Five cases over two queues, three severities and two customers.
+struct FilterData : TestData {
+    FilterData() {
+        add_case("CAS-1", t(0), CaseStatus::New, "Networking", Severity::A);
+        add_case("CAS-2", t(1), CaseStatus::Resolved, "Networking", Severity::B);
+        add_case("CAS-3", t(2), CaseStatus::InProgress, "Storage", Severity::C);
+        add_case("CAS-4", t(3), CaseStatus::New, "Storage", Severity::A);
+        add_case("CAS-5", t(4), CaseStatus::Closed, "Networking", Severity::C);
+        data.cases.customer[3] = id("Fabrikam Élan");
+        data.cases.title[2] = id("VPN tunnel drops");
+        data.cases.owner[4] = id("bob");
+    }
+    std::vector<uint32_t> select(const Filter& f) {
+        std::vector<uint32_t> rows = {99};  // must be cleared
+        select_cases(data, f, &rows);
+        return rows;
+    }
+    Filter parse(std::initializer_list<const char*> args) {
+        Filter f;
+        std::string error;
+        for (const char* a : args) EXPECT_TRUE(apply_filter_arg(a, pool, &f, &error)) << a << ": " << error;
+        return f;
+    }
+};
+
+using Rows = std::vector<uint32_t>;
+
+}  // namespace
+
+TEST(Filter, EmptyFilterSelectsEverything) {
+    FilterData d;
+    EXPECT_EQ(d.select(Filter{}), (Rows{0, 1, 2, 3, 4}));
+}
+
+TEST(Filter, SetsCombineWithAnd) {
+    FilterData d;
+    EXPECT_EQ(d.select(d.parse({"queue=Networking"})), (Rows{0, 1, 4}));
+    EXPECT_EQ(d.select(d.parse({"queue=Networking", "severity=A,C"})), (Rows{0, 4}));
+    EXPECT_EQ(d.select(d.parse({"status=new,closed", "owner=ann"})), (Rows{0, 3}));
+    EXPECT_EQ(d.select(d.parse({"queue=Storage,Networking", "customer=Contoso", "offering=premier"})),
+              (Rows{0, 1, 2, 4}));
+    EXPECT_EQ(d.select(d.parse({"product=Exchange", "severity=B"})), (Rows{1}));
+}
+
+TEST(Filter, TimeRangeIsHalfOpen) {
+    FilterData d;
+    Filter f;
+    f.from = t(1), f.to = t(3);
+    EXPECT_EQ(d.select(f), (Rows{1, 2}));  // created at t(3) is excluded, t(1) included
+    f.to = kNoTime;
+    EXPECT_EQ(d.select(f), (Rows{1, 2, 3, 4}));
+    EXPECT_EQ(d.select(d.parse({"from=2026-03-03", "to=2026-03-04T00:00:01Z"})), (Rows{1, 2}));
+}
+
+TEST(Filter, TextIsCaseInsensitiveOverIdTitleAndCustomer) {
+    FilterData d;
+    EXPECT_EQ(d.select(d.parse({"text=cas-5"})), (Rows{4}));
+    EXPECT_EQ(d.select(d.parse({"text=vpn TUNNEL"})), (Rows{2}));
+    EXPECT_EQ(d.select(d.parse({"text=éLAN"})), (Rows{3}));  // Latin-1 letters fold too
+    EXPECT_EQ(d.select(d.parse({"text=contoso", "queue=Storage"})), (Rows{2}));
+    EXPECT_EQ(d.select(d.parse({"text=nowhere"})), (Rows{}));
+}
+
+TEST(Filter, BadArgumentsAreRejectedAndLeaveTheFilterAlone) {
+    FilterData d;
+    Filter f = d.parse({"queue=Storage"});
+    std::string error;
+    EXPECT_FALSE(apply_filter_arg("queue=Storage,Nowhere", d.pool, &f, &error));
+    EXPECT_NE(error.find("Nowhere"), std::string::npos);
+    EXPECT_FALSE(apply_filter_arg("severity=D", d.pool, &f, &error));
+    EXPECT_FALSE(apply_filter_arg("colour=red", d.pool, &f, &error));
+    EXPECT_FALSE(apply_filter_arg("from=2026-13-01", d.pool, &f, &error));
+    EXPECT_FALSE(apply_filter_arg("from=yesterday", d.pool, &f, &error));
+    EXPECT_FALSE(apply_filter_arg("queue", d.pool, &f, &error));
+    EXPECT_EQ(d.select(f), (Rows{2, 3}));
+    EXPECT_TRUE(apply_filter_arg("queue=", d.pool, &f, &error));  // an empty value clears the key
+    EXPECT_TRUE(f.queue.empty());
+}
+
+TEST(Filter, ArgsRoundTrip) {
+    FilterData d;
+    d.data.cases.queue[0] = d.id("L2, EMEA");
+    Filter f = d.parse({"from=1772409600", "to=2026-03-05T12:30:00Z", "queue=L2\\, EMEA,Storage",
+                        "severity=A", "status=in_progress", "text=vpn"});
+    EXPECT_EQ(f.from, t(0));
+    EXPECT_EQ(f.to, t(3, 12.5));
+    ASSERT_EQ(f.queue.size(), 2u);
+    EXPECT_EQ(d.pool.view(f.queue[0]), "L2, EMEA");
+    std::vector<std::string> args = filter_to_args(f, d.pool);
+    EXPECT_EQ(args, (std::vector<std::string>{"from=2026-03-02", "to=2026-03-05T12:30:00Z", "severity=A",
+                                              "queue=L2\\, EMEA,Storage", "status=in_progress", "text=vpn"}));
+    Filter back;
+    std::string error;
+    for (const std::string& a : args) EXPECT_TRUE(apply_filter_arg(a, d.pool, &back, &error)) << error;
+    EXPECT_EQ(filter_to_args(back, d.pool), args);
+}
+
+TEST(Filter, InconsistentColumnsSelectNothing) {
+    FilterData d;
+    d.data.cases.queue.pop_back();
+    EXPECT_EQ(d.select(Filter{}), (Rows{}));
+}
