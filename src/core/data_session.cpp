@@ -1,5 +1,7 @@
 #include "data_session.h"
 
+#include <cctype>
+
 namespace cb {
 
 const char* to_string(LoadState s) {
@@ -7,9 +9,28 @@ const char* to_string(LoadState s) {
     return kNames[static_cast<int>(s)];
 }
 
+FeedSpec feed_spec_for_file(std::string_view file_name, std::string url) {
+    size_t slash = file_name.find_last_of("/\\");
+    std::string name(slash == std::string_view::npos ? file_name : file_name.substr(slash + 1));
+    std::string lower = name;
+    for (char& c : lower) c = (char)std::tolower((unsigned char)c);
+    auto has = [&](const char* part) { return lower.find(part) != std::string::npos; };
+    FeedSpec spec;
+    spec.name = name;
+    spec.url = std::move(url);
+    spec.kind = has("survey") || has("satisfaction") ? FeedKind::Surveys
+                : has("plan")                        ? FeedKind::Plans
+                : has("sla") || has("polic")         ? FeedKind::SlaPolicies
+                : has("calendar")                    ? FeedKind::Calendars
+                                                     : FeedKind::Cases;
+    if (lower.size() > 4 && lower.compare(lower.size() - 4, 4, ".csv") == 0) spec.format = FeedFormat::Csv;
+    return spec;
+}
+
 std::string url_origin(std::string_view url) {
     size_t scheme = url.find("://");
-    if (scheme == std::string_view::npos || (url.substr(0, scheme) != "http" && url.substr(0, scheme) != "https"))
+    if (scheme == std::string_view::npos ||
+        (url.substr(0, scheme) != "http" && url.substr(0, scheme) != "https"))
         return "";
     size_t end = url.find_first_of("/?#", scheme + 3);
     return std::string(url.substr(0, end));
@@ -100,10 +121,11 @@ std::vector<Fetch> DataSession::on_end(int id, const char* error, Time now) {
             problem = "the manifest is larger than 1 MiB";
         else if (!parse_manifest(manifest_text_, &parsed, &problem))
             problem = "manifest " + manifest_url_ + ": " + problem;
-        else if (std::string origin = url_origin(manifest_url_);
-                 !origin.empty() && !page_origin_.empty() && origin != page_origin_ && !allows(parsed, page_origin_))
-            problem = "manifest " + manifest_url_ + " is on another origin (" + origin + ") and does not list " +
-                      page_origin_ + " in allow_origins";
+        else if (std::string origin = url_origin(manifest_url_); !origin.empty() && !page_origin_.empty() &&
+                                                                 origin != page_origin_ &&
+                                                                 !allows(parsed, page_origin_))
+            problem = "manifest " + manifest_url_ + " is on another origin (" + origin +
+                      ") and does not list " + page_origin_ + " in allow_origins";
         manifest_text_.clear();
         manifest_text_.shrink_to_fit();
         if (!problem.empty()) {

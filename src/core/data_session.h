@@ -32,9 +32,14 @@ struct FeedLoad {
     uint64_t bytes_done = 0;
     int64_t bytes_total = -1;  // -1 when the server did not say
     Time last_attempt = kNoTime, last_success = kNoTime;
-    std::string error;  // why the latest attempt failed ("" when it did not)
+    std::string error;                   // why the latest attempt failed ("" when it did not)
     std::unique_ptr<FeedIngest> ingest;  // while loading
 };
+
+// A feed spec for a file given without a manifest (command line, dropped on the page): the kind from the
+// file name (…survey…/…satisfaction… → surveys, …plan… → plans, …sla…/…polic… → sla_policies,
+// …calendar… → calendars, anything else → cases), CSV by the .csv extension, the format from the content.
+FeedSpec feed_spec_for_file(std::string_view file_name, std::string url);
 
 // "https://example.com:8443" for an absolute http(s) URL; "" for a relative one.
 std::string url_origin(std::string_view url);

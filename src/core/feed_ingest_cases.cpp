@@ -129,25 +129,32 @@ void read_history(RowReader& r, std::vector<StatusChange>* out) {
     int32_t element = -1;
     const RecordEntry* status_entry = nullptr;
     const RecordEntry* at_entry = nullptr;
+    // Entries are read quietly first; names and messages are built only for a bad entry (the rare case).
+    FieldCheck quiet;
+    quiet.lenient = r.s.check.lenient;
+    auto read = [&](FieldCheck& c, const std::string& field, StatusChange* ch) {
+        const Value sv = status_entry ? Value{status_entry->type, status_entry->text, {}} : Value{};
+        const Value av = at_entry ? Value{at_entry->type, at_entry->text, {}} : Value{};
+        if (!status_entry || !at_entry) return c.problem(field, Value{}, "needs both status and at"), false;
+        if (c.enumerated(sv, field + ".status", parse_case_status,
+                         "new, in_progress, waiting_customer, on_hold, resolved, closed, cancelled",
+                         &ch->status) != FieldCheck::Ok ||
+            c.time(av, field + ".at", &ch->at) != FieldCheck::Ok)
+            return false;
+        if (!out->empty() && ch->at < out->back().at)
+            return c.problem(field + ".at", Value{},
+                             format_iso8601(ch->at) + " is before the previous entry"),
+                   false;
+        return true;
+    };
+    const std::string no_name;
     auto flush = [&]() {
         if (element < 0) return;
-        const std::string field = "status_history[" + std::to_string(element) + "]";
         StatusChange ch{CaseStatus::New, kNoTime};
-        bool good = status_entry && at_entry;
-        if (!good) r.s.check.problem(field, Value{}, "needs both status and at");
-        Value sv = status_entry ? Value{status_entry->type, status_entry->text, {}} : Value{};
-        Value av = at_entry ? Value{at_entry->type, at_entry->text, {}} : Value{};
-        good = good && r.s.check.enumerated(sv, field + ".status", parse_case_status,
-                                            "new, in_progress, waiting_customer, on_hold, resolved, closed, "
-                                            "cancelled",
-                                            &ch.status) == FieldCheck::Ok;
-        good = good && r.s.check.time(av, field + ".at", &ch.at) == FieldCheck::Ok;
-        if (good && !out->empty() && ch.at < out->back().at) {
-            r.s.check.problem(field + ".at", Value{},
-                              format_iso8601(ch.at) + " is before the previous entry");
-            good = false;
-        }
-        if (good) out->push_back(ch);
+        if (read(quiet, no_name, &ch))
+            out->push_back(ch);
+        else
+            read(r.s.check, "status_history[" + std::to_string(element) + "]", &ch);
         status_entry = at_entry = nullptr;
     };
     for (size_t i = 0; i < r.rec.count; ++i) {

@@ -21,8 +21,10 @@ static void read_milestone_field(FieldCheck& c, const RecordEntry& e, std::strin
     if (name == "completed_at") c.time(v, field, &m->completed_at, true);
     double w = 0;
     if (name == "weight" && c.number(v, field, -1e9, 1e9, &w) == FieldCheck::Ok) {
-        if (w > 0) m->weight = static_cast<float>(w);
-        else c.problem(field, v, "'" + e.text + "' is not a positive number");
+        if (w > 0)
+            m->weight = static_cast<float>(w);
+        else
+            c.problem(field, v, "'" + e.text + "' is not a positive number");
     }
     if (name == "status")
         c.enumerated(

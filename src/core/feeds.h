@@ -93,6 +93,11 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+// The kind of feed a document holds, from its first bytes: the key that holds its records ("cases",
+// "tickets", "satisfaction_ratings", "targets", ...) or, for a top-level array (or a CSV header), the field
+// names of its first record (cases unless one says otherwise). False when the head does not say.
+bool sniff_feed_kind(std::string_view head, FeedKind* kind);
+
 // Convenience: ingest a whole buffer.
 FeedReport ingest_feed(const FeedSpec& spec, std::string_view bytes, StringPool& pool, FeedData* out);
 

@@ -98,8 +98,9 @@ void simulate_case(const Org& org, Rng& rng, Time created, double progress, bool
 
     // Working time to resolution (counted like the SLA clock), then customer waits and holds on top.
     const TargetSpec& res_target = sla_target(offering, c->severity, SlaMetric::Resolution);
-    const double res_median =
-        0.38 * load * (1.0 + 0.35 * c->transfers) * (c->scoped ? 1.0 : 1.5) * (c->advisory ? 1.2 : 1.0);
+    // Load stretches resolution less than first response (sqrt): once picked up, cases do get worked.
+    const double res_median = 0.38 * std::sqrt(load) * (1.0 + 0.35 * c->transfers) * (c->scoped ? 1.0 : 1.5) *
+                              (c->advisory ? 1.2 : 1.0);
     const double res_ratio = std::min(rng.loglogistic(res_median, 2), 25.0);
     c->res_breached = res_ratio > 1.0;
     const double work = std::max(
@@ -114,7 +115,7 @@ void simulate_case(const Org& org, Rng& rng, Time created, double progress, bool
     for (int i = 0; i < waits; ++i)
         pauses[pause_count++] = {
             CaseStatus::WaitingCustomer,
-            static_cast<Time>(std::min(rng.loglogistic(1.2, 1), 40.0) * kDay) + 30 * kMinute};
+            static_cast<Time>(std::min(rng.loglogistic(1.6, 1), 40.0) * kDay) + 30 * kMinute};
     if (rng.chance(0.15))
         pauses[pause_count++] = {CaseStatus::OnHold,
                                  static_cast<Time>(std::min(rng.loglogistic(5, 2), 60.0) * kDay)};

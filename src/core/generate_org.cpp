@@ -127,8 +127,10 @@ static const Culture kCultures[] = {
 constexpr uint32_t kCultureCount = sizeof kCultures / sizeof kCultures[0];
 
 std::string person_name(Rng& rng) {
+    // One draw per statement: the evaluation order of operands differs between compilers.
     const Culture& c = kCultures[rng.below(kCultureCount)];
-    return std::string(c.first[rng.below(8)]) + " " + c.last[rng.below(8)];
+    const char* first = c.first[rng.below(8)];
+    return std::string(first) + " " + c.last[rng.below(8)];
 }
 
 // Names no other person in `taken` has (bounded retries; a numeric suffix as the last resort).

@@ -1,7 +1,8 @@
 // generate_parts.h: internals shared by the generate_*.cpp files (not part of the public API).
 //
 // Determinism rules for everything here: random numbers come only from Rng, floating point uses only
-// + - * / and sqrt (all exactly rounded by IEEE 754 on every platform), never exp/log/pow/sin.
+// + - * / and sqrt (all exactly rounded by IEEE 754 on every platform), never exp/log/pow/sin, and no
+// expression makes two draws (operand evaluation order is unspecified: GCC and Clang differ).
 #pragma once
 
 #include <cstdint>

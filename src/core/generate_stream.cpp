@@ -223,7 +223,7 @@ static Experience write_case(JsonOut* out, Rng& rng, const Org& org, const SimCa
     const int swarm = c.severity == Severity::A ? (rng.chance(0.7) ? 1 + static_cast<int>(rng.below(3)) : 0)
                       : hard                    ? (rng.chance(0.35) ? 1 + static_cast<int>(rng.below(2)) : 0)
                                                 : (rng.chance(0.06) ? 1 : 0);
-    if (responded && swarm > 0) write_collaborators(cases, rng, org, c, swarm);
+    if (responded && swarm > 0) write_collaborators(out, rng, org, c, swarm);
     if (done) {
         out->key("resolution_code");
         out->string(c.resolution_code);
@@ -325,7 +325,8 @@ void write_cases_and_surveys(const Org& org, uint64_t case_count, uint64_t seed,
         const uint32_t hours = d == kWindowDays - 1 ? static_cast<uint32_t>(std::max(1, as_of_hour)) : 24;
         times.clear();
         for (uint64_t k = 0; k < day_count[d]; ++k) {
-            const int64_t second = rng.pick(hour_cum, hours) * 3600 + rng.below(3600);
+            const int64_t hour = rng.pick(hour_cum, hours);  // one draw per statement (evaluation order)
+            const int64_t second = hour * 3600 + rng.below(3600);
             times.push_back(std::min(berlin_to_utc(day, second), as_of - kMinute));
         }
         std::sort(times.begin(), times.end());

@@ -21,15 +21,33 @@ static bool parse_enum(std::string_view s, const char* const (&names)[N], E* out
     return false;
 }
 
-const char* to_string(Severity v) { return kSeverityNames[static_cast<int>(v)]; }
-const char* to_string(CaseType v) { return kCaseTypeNames[static_cast<int>(v)]; }
-const char* to_string(CaseStatus v) { return kCaseStatusNames[static_cast<int>(v)]; }
-const char* to_string(Refund v) { return kRefundNames[static_cast<int>(v)]; }
-const char* to_string(SlaMetric m) { return kSlaMetricNames[static_cast<int>(m)]; }
-bool parse_severity(std::string_view s, Severity* out) { return parse_enum(s, kSeverityNames, out); }
-bool parse_case_type(std::string_view s, CaseType* out) { return parse_enum(s, kCaseTypeNames, out); }
-bool parse_case_status(std::string_view s, CaseStatus* out) { return parse_enum(s, kCaseStatusNames, out); }
-bool parse_refund(std::string_view s, Refund* out) { return parse_enum(s, kRefundNames, out); }
+const char* to_string(Severity v) {
+    return kSeverityNames[static_cast<int>(v)];
+}
+const char* to_string(CaseType v) {
+    return kCaseTypeNames[static_cast<int>(v)];
+}
+const char* to_string(CaseStatus v) {
+    return kCaseStatusNames[static_cast<int>(v)];
+}
+const char* to_string(Refund v) {
+    return kRefundNames[static_cast<int>(v)];
+}
+const char* to_string(SlaMetric m) {
+    return kSlaMetricNames[static_cast<int>(m)];
+}
+bool parse_severity(std::string_view s, Severity* out) {
+    return parse_enum(s, kSeverityNames, out);
+}
+bool parse_case_type(std::string_view s, CaseType* out) {
+    return parse_enum(s, kCaseTypeNames, out);
+}
+bool parse_case_status(std::string_view s, CaseStatus* out) {
+    return parse_enum(s, kCaseStatusNames, out);
+}
+bool parse_refund(std::string_view s, Refund* out) {
+    return parse_enum(s, kRefundNames, out);
+}
 
 template <typename T>
 static size_t cap(const std::vector<T>& v) {
@@ -37,9 +55,10 @@ static size_t cap(const std::vector<T>& v) {
 }
 
 void CaseTable::reserve(size_t n) {
-    for (auto* v : {&id, &title, &customer, &offering, &queue, &product, &owner, &resolution_code}) v->reserve(n);
-    for (auto* v : {&created_at, &first_response_at, &scope_agreed_at, &next_update_due, &resolved_at, &closed_at,
-                    &last_response_at})
+    for (auto* v : {&id, &title, &customer, &offering, &queue, &product, &owner, &resolution_code})
+        v->reserve(n);
+    for (auto* v : {&created_at, &first_response_at, &scope_agreed_at, &next_update_due, &resolved_at,
+                    &closed_at, &last_response_at})
         v->reserve(n);
     for (auto* v : {&transfers, &collaborators, &reopened}) v->reserve(n);
     severity.reserve(n), system_down.reserve(n), type.reserve(n), status.reserve(n);
@@ -48,13 +67,14 @@ void CaseTable::reserve(size_t n) {
 
 size_t CaseTable::bytes_held() const {
     size_t b = 0;
-    for (auto* v : {&id, &title, &customer, &offering, &queue, &product, &owner, &resolution_code}) b += cap(*v);
-    for (auto* v : {&created_at, &first_response_at, &scope_agreed_at, &next_update_due, &resolved_at, &closed_at,
-                    &last_response_at})
+    for (auto* v : {&id, &title, &customer, &offering, &queue, &product, &owner, &resolution_code})
+        b += cap(*v);
+    for (auto* v : {&created_at, &first_response_at, &scope_agreed_at, &next_update_due, &resolved_at,
+                    &closed_at, &last_response_at})
         b += cap(*v);
     for (auto* v : {&transfers, &collaborators, &reopened}) b += cap(*v);
-    return b + cap(severity) + cap(system_down) + cap(type) + cap(status) + cap(solution_validated) + cap(refund) +
-           cap(sentiment) + cap(history_begin) + cap(history);
+    return b + cap(severity) + cap(system_down) + cap(type) + cap(status) + cap(solution_validated) +
+           cap(refund) + cap(sentiment) + cap(history_begin) + cap(history);
 }
 
 void SurveyTable::reserve(size_t n) {
@@ -64,8 +84,8 @@ void SurveyTable::reserve(size_t n) {
 }
 
 size_t SurveyTable::bytes_held() const {
-    size_t b = cap(id) + cap(case_id) + cap(case_index) + cap(submitted_at) + cap(csat) + cap(effort) + cap(resolved) +
-               cap(nps) + cap(language) + cap(sentiment) + cap(verbatim);
+    size_t b = cap(id) + cap(case_id) + cap(case_index) + cap(submitted_at) + cap(csat) + cap(effort) +
+               cap(resolved) + cap(nps) + cap(language) + cap(sentiment) + cap(verbatim);
     for (const std::string& s : verbatim)
         if (s.capacity() > 15) b += s.capacity();  // beyond the small-string buffer
     return b;

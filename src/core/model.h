@@ -16,14 +16,25 @@
 
 namespace cb {
 
-using Time = int64_t;                       // seconds since 1970-01-01T00:00:00Z
-constexpr Time kNoTime = INT64_MIN;         // field absent
+using Time = int64_t;                // seconds since 1970-01-01T00:00:00Z
+constexpr Time kNoTime = INT64_MIN;  // field absent
 constexpr uint32_t kNoRow = UINT32_MAX;
-inline bool has_time(Time t) { return t != kNoTime; }
+inline bool has_time(Time t) {
+    return t != kNoTime;
+}
 
 enum class Severity : uint8_t { A, B, C, Count };
 enum class CaseType : uint8_t { Reactive, Advisory, Count };
-enum class CaseStatus : uint8_t { New, InProgress, WaitingCustomer, OnHold, Resolved, Closed, Cancelled, Count };
+enum class CaseStatus : uint8_t {
+    New,
+    InProgress,
+    WaitingCustomer,
+    OnHold,
+    Resolved,
+    Closed,
+    Cancelled,
+    Count
+};
 enum class Refund : uint8_t { None, Partial, Full, NonDecrement, Count };
 enum class Tristate : int8_t { Unknown = -1, No = 0, Yes = 1 };
 
@@ -122,9 +133,9 @@ struct WorkingSpan {
     int start_minute, end_minute;  // minutes after local midnight, end exclusive
 };
 struct BusinessCalendar {
-    std::string name, time_zone;            // IANA name, e.g. "Europe/Berlin"
-    std::vector<WorkingSpan> weekly[7];     // index 0 = Monday
-    std::vector<int32_t> holidays;          // local dates as days since 1970-01-01, sorted
+    std::string name, time_zone;         // IANA name, e.g. "Europe/Berlin"
+    std::vector<WorkingSpan> weekly[7];  // index 0 = Monday
+    std::vector<int32_t> holidays;       // local dates as days since 1970-01-01, sorted
 };
 
 struct SlaPolicySet {

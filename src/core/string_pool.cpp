@@ -9,7 +9,9 @@ static uint64_t hash_bytes(std::string_view s) {
     return h;
 }
 
-StringPool::StringPool() { clear(); }
+StringPool::StringPool() {
+    clear();
+}
 
 void StringPool::clear() {
     chars_.clear();

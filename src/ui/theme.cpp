@@ -34,7 +34,8 @@ void apply_theme(bool dark, float scale) {
         ImGui::StyleColorsLight(&style);
     style.WindowRounding = 6, style.ChildRounding = 6, style.FrameRounding = 4, style.PopupRounding = 4;
     style.GrabRounding = 4, style.TabRounding = 4, style.ScrollbarRounding = 6;
-    style.WindowPadding = ImVec2(12, 10), style.FramePadding = ImVec2(8, 5), style.ItemSpacing = ImVec2(10, 8);
+    style.WindowPadding = ImVec2(12, 10), style.FramePadding = ImVec2(8, 5),
+    style.ItemSpacing = ImVec2(10, 8);
     style.CellPadding = ImVec2(8, 4), style.WindowBorderSize = 0, style.ChildBorderSize = 1;
     ImVec4* c = style.Colors;
     c[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(t.text);
@@ -57,21 +58,31 @@ void apply_theme(bool dark, float scale) {
 
 ImU32 tone_color(Tone tone) {
     switch (tone) {
-        case Tone::Good: return g_theme.good;
-        case Tone::Warning: return g_theme.warning;
-        case Tone::Bad: return g_theme.bad;
-        case Tone::Info: return g_theme.info;
-        default: return g_theme.text_dim;
+        case Tone::Good:
+            return g_theme.good;
+        case Tone::Warning:
+            return g_theme.warning;
+        case Tone::Bad:
+            return g_theme.bad;
+        case Tone::Info:
+            return g_theme.info;
+        default:
+            return g_theme.text_dim;
     }
 }
 
 const char* tone_glyph(Tone tone) {
     switch (tone) {
-        case Tone::Good: return "\xE2\x9C\x93";     // ✓
-        case Tone::Warning: return "\xE2\x96\xB2";  // ▲
-        case Tone::Bad: return "\xE2\x9C\x95";      // ✕
-        case Tone::Info: return "\xE2\x97\x8F";     // ●
-        default: return "\xE2\x80\xA2";             // •
+        case Tone::Good:
+            return "\xE2\x9C\x93";  // ✓
+        case Tone::Warning:
+            return "\xE2\x96\xB2";  // ▲
+        case Tone::Bad:
+            return "\xE2\x9C\x95";  // ✕
+        case Tone::Info:
+            return "\xE2\x97\x8F";  // ●
+        default:
+            return "\xE2\x80\xA2";  // •
     }
 }
 
@@ -89,8 +100,8 @@ static const ImWchar kGlyphRanges[] = {
     0,
 };
 
-void build_fonts(const unsigned char* regular_ttf, int regular_size, const unsigned char* bold_ttf, int bold_size,
-                 float ui_scale, float pixel_ratio) {
+void build_fonts(const unsigned char* regular_ttf, int regular_size, const unsigned char* bold_ttf,
+                 int bold_size, float ui_scale, float pixel_ratio) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     // Rasterise at device pixels and scale back, so text is crisp on high-DPI screens.
@@ -99,9 +110,12 @@ void build_fonts(const unsigned char* regular_ttf, int regular_size, const unsig
     config.FontDataOwnedByAtlas = false;
     config.OversampleH = 2;
     config.OversampleV = 1;
-    g_font_body = io.Fonts->AddFontFromMemoryTTF((void*)regular_ttf, regular_size, 16.0f * px, &config, kGlyphRanges);
-    g_font_bold = io.Fonts->AddFontFromMemoryTTF((void*)bold_ttf, bold_size, 16.0f * px, &config, kGlyphRanges);
-    g_font_big = io.Fonts->AddFontFromMemoryTTF((void*)bold_ttf, bold_size, 30.0f * px, &config, kGlyphRanges);
+    g_font_body =
+        io.Fonts->AddFontFromMemoryTTF((void*)regular_ttf, regular_size, 16.0f * px, &config, kGlyphRanges);
+    g_font_bold =
+        io.Fonts->AddFontFromMemoryTTF((void*)bold_ttf, bold_size, 16.0f * px, &config, kGlyphRanges);
+    g_font_big =
+        io.Fonts->AddFontFromMemoryTTF((void*)bold_ttf, bold_size, 30.0f * px, &config, kGlyphRanges);
     io.FontGlobalScale = 1.0f / pixel_ratio;
     io.Fonts->Build();
 }

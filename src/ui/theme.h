@@ -17,9 +17,9 @@ struct Theme {
 };
 
 extern Theme g_theme;
-extern ImFont* g_font_body;   // regular text
-extern ImFont* g_font_bold;   // headings, KPI labels
-extern ImFont* g_font_big;    // KPI values, readable from across a room
+extern ImFont* g_font_body;  // regular text
+extern ImFont* g_font_bold;  // headings, KPI labels
+extern ImFont* g_font_big;   // KPI values, readable from across a room
 
 void apply_theme(bool dark, float scale);
 ImU32 tone_color(Tone tone);
@@ -28,7 +28,7 @@ const char* tone_glyph(Tone tone);  // ✓ ▲ ✕ ● shown beside the colour
 // Builds the font atlas for this UI scale and device pixel ratio from TTF files in memory (the atlas keeps
 // pointers to the bytes, so they must outlive it). Glyphs: Latin, Latin-1/Extended-A, Greek, Cyrillic,
 // general punctuation, arrows, geometric shapes and U+FFFD (shown for anything else).
-void build_fonts(const unsigned char* regular_ttf, int regular_size, const unsigned char* bold_ttf, int bold_size,
-                 float ui_scale, float pixel_ratio);
+void build_fonts(const unsigned char* regular_ttf, int regular_size, const unsigned char* bold_ttf,
+                 int bold_size, float ui_scale, float pixel_ratio);
 
 }  // namespace cb::ui

@@ -12,8 +12,8 @@ void state_badge(Tone tone, const char* label) {
     ImGui::PopStyleColor();
 }
 
-bool kpi_tile(const char* id, const char* label, const std::string& value, const std::string& detail, Tone tone,
-              ImVec2 size) {
+bool kpi_tile(const char* id, const char* label, const std::string& value, const std::string& detail,
+              Tone tone, ImVec2 size) {
     ImGui::PushID(id);
     ImVec2 p = ImGui::GetCursorScreenPos();
     bool clicked = ImGui::InvisibleButton("tile", size);
@@ -33,7 +33,8 @@ bool kpi_tile(const char* id, const char* label, const std::string& value, const
     dl->AddText(g_font_big, big, ImVec2(p.x + pad, y), g_theme.text, value.c_str());
     y += big + 4 * g_theme.scale;
     std::string line = std::string(tone_glyph(tone)) + " " + detail;
-    dl->AddText(ImVec2(p.x + pad, y), tone == Tone::Neutral ? g_theme.text_dim : tone_color(tone), line.c_str());
+    dl->AddText(ImVec2(p.x + pad, y), tone == Tone::Neutral ? g_theme.text_dim : tone_color(tone),
+                line.c_str());
     ImGui::PopID();
     return clicked;
 }

@@ -11,8 +11,8 @@ namespace cb::ui {
 // A coloured glyph and a label: state is never told by colour alone.
 void state_badge(Tone tone, const char* label);
 // A KPI tile: label, big value, a detail line. Returns true when clicked.
-bool kpi_tile(const char* id, const char* label, const std::string& value, const std::string& detail, Tone tone,
-              ImVec2 size);
+bool kpi_tile(const char* id, const char* label, const std::string& value, const std::string& detail,
+              Tone tone, ImVec2 size);
 // "1.2 MB", "640 KB", "312 B"
 std::string format_bytes(double bytes);
 // "12,345"

@@ -17,10 +17,12 @@ const char* kCases = R"([
   "status": "closed", "created_at": "2026-11-03T09:00:00Z", "resolved_at": "2026-11-04T09:00:00Z",
   "closed_at": "2026-11-04T10:00:00Z"}])";
 
-const char* kSurveys = R"([{"id": "S1", "case_id": "C2", "submitted_at": "2026-11-05T09:00:00Z", "csat": 5}])";
+const char* kSurveys =
+    R"([{"id": "S1", "case_id": "C2", "submitted_at": "2026-11-05T09:00:00Z", "csat": 5}])";
 
 // Delivers text in small chunks, as a fetch stream would.
-std::vector<cb::Fetch> deliver(cb::DataSession& s, int id, std::string_view text, const char* error = nullptr) {
+std::vector<cb::Fetch> deliver(cb::DataSession& s, int id, std::string_view text,
+                               const char* error = nullptr) {
     s.on_begin(id, (int64_t)text.size(), 200);
     for (size_t at = 0; at < text.size(); at += 7) s.on_chunk(id, text.substr(at, 7));
     return s.on_end(id, error, 1000);
@@ -82,17 +84,33 @@ TEST(DataSession, BadManifestKeepsThePreviousOne) {
 }
 
 TEST(DataSession, ManifestFromAnotherOriginMustAllowThePage) {
-    EXPECT_EQ(cb::url_origin("https://feeds.example.com:8443/org/feeds.json?x=1"), "https://feeds.example.com:8443");
+    EXPECT_EQ(cb::url_origin("https://feeds.example.com:8443/org/feeds.json?x=1"),
+              "https://feeds.example.com:8443");
     EXPECT_EQ(cb::url_origin("data/feeds.json"), "");
     cb::DataSession s;
     s.set_page_origin("http://127.0.0.1:8080");
     s.open("https://feeds.example.com/feeds.json");
     EXPECT_TRUE(deliver(s, 0, kManifest).empty());
-    EXPECT_EQ(s.manifest_error(),
-              "manifest https://feeds.example.com/feeds.json is on another origin (https://feeds.example.com) and "
-              "does not list http://127.0.0.1:8080 in allow_origins");
-    std::string allowing = std::string(kManifest).insert(1, "\"allow_origins\": [\"http://127.0.0.1:8080\"], ");
+    EXPECT_EQ(
+        s.manifest_error(),
+        "manifest https://feeds.example.com/feeds.json is on another origin (https://feeds.example.com) and "
+        "does not list http://127.0.0.1:8080 in allow_origins");
+    std::string allowing =
+        std::string(kManifest).insert(1, "\"allow_origins\": [\"http://127.0.0.1:8080\"], ");
     s.open("https://feeds.example.com/feeds.json");
     EXPECT_EQ(deliver(s, 0, allowing).size(), 2u);
     EXPECT_EQ(s.manifest_error(), "");
+}
+
+TEST(DataSession, FeedSpecForAFileGuessesKindAndCsv) {
+    EXPECT_EQ(cb::feed_spec_for_file("/tmp/export/Zendesk_Satisfaction.json", "u").kind,
+              cb::FeedKind::Surveys);
+    EXPECT_EQ(cb::feed_spec_for_file("plans.json", "u").kind, cb::FeedKind::Plans);
+    EXPECT_EQ(cb::feed_spec_for_file("sla_policies.json", "u").kind, cb::FeedKind::SlaPolicies);
+    EXPECT_EQ(cb::feed_spec_for_file("calendars.json", "u").kind, cb::FeedKind::Calendars);
+    cb::FeedSpec csv = cb::feed_spec_for_file("C:\\exports\\Q3 cases.CSV", "dropped:Q3 cases.CSV");
+    EXPECT_EQ(csv.kind, cb::FeedKind::Cases);
+    EXPECT_EQ(csv.format, cb::FeedFormat::Csv);
+    EXPECT_EQ(csv.name, "Q3 cases.CSV");
+    EXPECT_EQ(csv.url, "dropped:Q3 cases.CSV");
 }

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "feeds.h"
@@ -344,6 +345,43 @@ TEST(FeedIngest, Csv) {
               "line 3: unexpected end of input inside a quoted field");
     EXPECT_EQ(ingest_feed(spec, "id,title\nC1,\"x\"y\n", p2, &d).fatal,
               "line 2: unexpected 'y' after the closing quote of a field");
+}
+
+}  // namespace cb
+
+namespace cb {
+
+// Bad input never crashes or hangs: every prefix and many byte mutations of the samples are ingested.
+TEST(FeedIngest, SurvivesTruncationAndMutation) {
+    const char* files[] = {"servicenow_incidents.json", "zendesk_tickets.json", "dynamics_incidents.json",
+                           "zendesk_satisfaction.json", "cases.csv"};
+    uint32_t seed = 12345;
+    for (const char* name : files) {
+        std::FILE* f = std::fopen((std::string(CASEBOARD_SOURCE_DIR) + "/data/samples/" + name).c_str(), "rb");
+        ASSERT_TRUE(f) << name;
+        std::string text(1 << 16, '\0');
+        text.resize(std::fread(&text[0], 1, text.size(), f));
+        std::fclose(f);
+        FeedSpec spec = spec_of(std::string(name).find("satisfaction") != std::string::npos ? FeedKind::Surveys
+                                                                                            : FeedKind::Cases);
+        spec.url = name;
+        for (size_t cut = 0; cut < text.size(); cut += 13) {
+            StringPool pool;
+            FeedData d;
+            ingest_feed(spec, std::string_view(text).substr(0, cut), pool, &d);
+        }
+        for (int round = 0; round < 200; ++round) {
+            std::string m = text;
+            for (int k = 0; k < 4; ++k) {
+                seed = seed * 1664525u + 1013904223u;
+                m[(seed >> 8) % m.size()] = "{}[]\",:0a \\\n-"[(seed >> 24) % 13];
+            }
+            StringPool pool;
+            FeedData d;
+            const FeedReport r = ingest_feed(spec, m, pool, &d);
+            EXPECT_LE(r.problems.size(), kMaxProblemsPerFeed);
+        }
+    }
 }
 
 }  // namespace cb

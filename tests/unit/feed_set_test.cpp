@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -109,20 +110,24 @@ TEST(FeedSet, BytesPerCase100k) {
     const int n = 100000;
     for (int i = 0; i < n; ++i) {
         char rec[640];
-        std::snprintf(rec, sizeof rec,
-                      "%s{\"id\":\"CAS-%07d\",\"title\":\"Issue %d with %s\",\"customer\":\"Customer %d\","
-                      "\"offering\":\"premier\",\"severity\":\"%c\",\"queue\":\"%s\",\"owner\":\"eng%d\","
-                      "\"product\":\"%s\",\"status\":\"resolved\",\"created_at\":%d,\"first_response_at\":%d,"
-                      "\"resolved_at\":%d,\"transfers\":%d,\"status_history\":[{\"status\":\"new\",\"at\":%d},"
-                      "{\"status\":\"resolved\",\"at\":%d}]}",
-                      i ? "," : "", i, i, kQueues[i % 6], i % 500, "ABC"[i % 3], kQueues[i % 6], i % 120,
-                      kQueues[(i / 6) % 6], 1767225600 + i * 60, 1767225600 + i * 60 + 1800,
-                      1767225600 + i * 60 + 86400, i % 4, 1767225600 + i * 60, 1767225600 + i * 60 + 86400);
+        std::snprintf(
+            rec, sizeof rec,
+            "%s{\"id\":\"CAS-%07d\",\"title\":\"Issue %d with %s\",\"customer\":\"Customer %d\","
+            "\"offering\":\"premier\",\"severity\":\"%c\",\"queue\":\"%s\",\"owner\":\"eng%d\","
+            "\"product\":\"%s\",\"status\":\"resolved\",\"created_at\":%d,\"first_response_at\":%d,"
+            "\"resolved_at\":%d,\"transfers\":%d,\"status_history\":[{\"status\":\"new\",\"at\":%d},"
+            "{\"status\":\"resolved\",\"at\":%d}]}",
+            i ? "," : "", i, i, kQueues[i % 6], i % 500, "ABC"[i % 3], kQueues[i % 6], i % 120,
+            kQueues[(i / 6) % 6], 1767225600 + i * 60, 1767225600 + i * 60 + 1800,
+            1767225600 + i * 60 + 86400, i % 4, 1767225600 + i * 60, 1767225600 + i * 60 + 86400);
         text += rec;
     }
     text += "]";
     FeedSet set;
+    const auto t0 = std::chrono::steady_clock::now();
     load(set, spec_of("big", FeedKind::Cases), text);
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     ASSERT_TRUE(set.reports()[0].ok());
     ASSERT_EQ(set.reports()[0].records, uint64_t(n));
     Dataset ds;
@@ -130,8 +135,10 @@ TEST(FeedSet, BytesPerCase100k) {
     ASSERT_EQ(ds.cases.count, size_t(n));
     const double columns = double(ds.cases.bytes_held()) / n;
     const double pool = double(set.pool().bytes_held()) / n;
-    std::printf("[ figure   ] bytes per case: %.1f columns + %.1f string pool = %.1f (feed JSON: %.0f bytes/case)\n",
-                columns, pool, columns + pool, double(text.size()) / n);
+    std::printf(
+        "[ figure   ] bytes per case: %.1f columns + %.1f string pool = %.1f (feed JSON: %.0f bytes/case); "
+        "ingest %.0f ms (%.0f MB/s)\n",
+        columns, pool, columns + pool, double(text.size()) / n, ms, text.size() / ms / 1000);
     EXPECT_LT(columns + pool, 250.0);
 }
 

@@ -204,6 +204,14 @@ TEST(Generate, DissatisfactionFollowsTheExperience) {
     EXPECT_LT(sum[1] / n[1], sum[0] / n[0] - 0.8);
 }
 
+// data/README.md promises that this command rewrites the committed demo files byte for byte, on every
+// platform (this test also runs under Node, where it proves the wasm build generates the same bytes).
+TEST(GenerateDemo, BundledDataIsReproducible) {
+    TempDataset d(3000, 42, "demo");
+    const fs::path committed = fs::path(CASEBOARD_SOURCE_DIR) / "data";
+    for (const char* f : kFiles) EXPECT_TRUE(read_text(committed / f) == read_text(d.dir / f)) << f;
+}
+
 TEST(GenerateParts, BusinessMinutesSkipNightsWeekendsAndHolidays) {
     Time fri = 0, mon = 0, dec24 = 0, dec28 = 0;
     ASSERT_TRUE(parse_timestamp("2026-11-27T16:30:00Z", &fri, false));  // Friday 17:30 Berlin

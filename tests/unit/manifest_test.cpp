@@ -71,7 +71,8 @@ TEST(Manifest, Errors) {
         Manifest m;
         std::string err;
         EXPECT_FALSE(parse_manifest(c.first, &m, &err)) << c.first;
-        EXPECT_EQ(err.substr(0, std::string(c.second).back() == ' ' ? strlen(c.second) : err.size()), c.second);
+        EXPECT_EQ(err.substr(0, std::string(c.second).back() == ' ' ? strlen(c.second) : err.size()),
+                  c.second);
     }
 }
 

@@ -160,7 +160,8 @@ TEST(TickTime, TwoYears) {
     std::vector<TimeTick> t;
     Time t0 = at(2025, 1, 15), t1 = at(2027, 1, 15);
     EXPECT_EQ(time_ticks(t0, t1, 10, 0, &t), TimeStep::Quarter);
-    EXPECT_EQ(labels_of(t), (std::vector<std::string>{"Apr", "Jul", "Oct", "2026", "Apr", "Jul", "Oct", "2027"}));
+    EXPECT_EQ(labels_of(t),
+              (std::vector<std::string>{"Apr", "Jul", "Oct", "2026", "Apr", "Jul", "Oct", "2027"}));
     EXPECT_EQ(time_ticks(t0, t1, 4, 0, &t), TimeStep::Year);
     EXPECT_EQ(labels_of(t), (std::vector<std::string>{"2026", "2027"}));
     EXPECT_EQ(t[1].at, at(2027, 1, 1));
@@ -207,7 +208,8 @@ TEST(Decimation, KeepsFirstLowestHighestLastPerColumn) {
     LinearScale scale{0, 10, 0, 2};  // five values per pixel column
     std::vector<uint32_t> kept;
     decimate_m4(x, y, 0, 10, scale, &kept);
-    // column 0: first 0, lowest 1 (the first of two 1s), highest 4, last 4; column 1: 5 (highest, first), 6, 9
+    // column 0: first 0, lowest 1 (the first of two 1s), highest 4, last 4; column 1: 5 (highest, first), 6,
+    // 9
     EXPECT_EQ(kept, (std::vector<uint32_t>{0, 1, 4, 5, 6, 9}));
     const double gappy[] = {3, NAN, 4, 1, 5, 9, 2, 6, 5, NAN};
     decimate_m4(x, gappy, 0, 10, scale, &kept);

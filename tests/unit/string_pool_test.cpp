@@ -25,5 +25,6 @@ TEST(StringPool, SurvivesGrowth) {
     cb::StringPool pool;
     for (int i = 0; i < 10000; ++i) pool.intern("queue-" + std::to_string(i));
     EXPECT_EQ(pool.size(), 10001u);
-    for (int i = 0; i < 10000; i += 997) EXPECT_EQ(pool.view(pool.find("queue-" + std::to_string(i))), "queue-" + std::to_string(i));
+    for (int i = 0; i < 10000; i += 997)
+        EXPECT_EQ(pool.view(pool.find("queue-" + std::to_string(i))), "queue-" + std::to_string(i));
 }

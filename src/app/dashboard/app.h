@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "board.h"
 #include "data_session.h"
 #include "ui/dashboard_ui.h"
 
@@ -20,7 +21,11 @@ struct FrameStats {
 
 struct App {
     DataSession session;
+    Board board;
+    MetricsOptions metrics_options;
     ui::UiState ui;
+    std::string pending_hash;  // the link's state, applied once the data (and so its names) is known
+    std::string last_hash;     // the state last written to the URL
     Time as_of = kNoTime;
     bool live = true;  // as_of follows the clock
     bool loaded_once = false;
@@ -35,9 +40,11 @@ struct App {
 
 extern App g_app;
 
-void request_frames(int count);    // draw count frames (input settles over 2-3 frames)
+void request_frames(int count);
+// Recomputes the board if data, time or filter changed; keeps the URL hash in step with the view state.
+void update_figures();  // draw count frames (input settles over 2-3 frames)
 void start_fetches(const std::vector<Fetch>& fetches);
-std::string api_state_json();                                    // window.caseboard.state()
+std::string api_state_json();                                                    // window.caseboard.state()
 std::string api_command(const std::string& name, const std::string& args_json);  // window.caseboard.command()
 
 }  // namespace cb

@@ -1,12 +1,13 @@
 // main.cpp: the dashboard in the browser. Event driven: a frame is drawn only when input, data or a
 // timer says something changed (request_frames); an idle page schedules nothing at all.
-#include <emscripten.h>
 #include <GLES3/gl3.h>
+#include <emscripten.h>
 #include <emscripten/html5.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 
 #include "app.h"
 #include "imgui.h"
@@ -43,7 +44,9 @@ void request_frames(int count) {
     cbjs_request_frame();
 }
 
-static Time now_seconds() { return (Time)(cbjs_now_ms() / 1000.0); }
+static Time now_seconds() {
+    return (Time)(cbjs_now_ms() / 1000.0);
+}
 
 void start_fetches(const std::vector<Fetch>& fetches) {
     for (const Fetch& f : fetches) cbjs_fetch_start(f.id, f.url.c_str(), f.base.c_str());
@@ -71,28 +74,62 @@ static void sync_canvas_and_fonts() {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2((float)css_w, (float)css_h);
     io.DisplayFramebufferScale = ImVec2((float)ratio, (float)ratio);
-    float wanted = g_app.ui.scale * (float)ratio;
+    float wanted = g_app.ui.view.scale * (float)ratio;
     if (wanted != g_app.fonts_built_for) {
         ui::build_fonts(g_app.font_regular, g_app.font_regular_size, g_app.font_bold, g_app.font_bold_size,
-                        g_app.ui.scale, (float)ratio);
+                        g_app.ui.view.scale, (float)ratio);
         web::renderer_upload_font_atlas();
         g_app.fonts_built_for = wanted;
     }
-    if (ui::g_theme.dark != g_app.ui.dark || ui::g_theme.scale != g_app.ui.scale)
-        ui::apply_theme(g_app.ui.dark, g_app.ui.scale);
+    if (ui::g_theme.dark != g_app.ui.view.dark || ui::g_theme.scale != g_app.ui.view.scale)
+        ui::apply_theme(g_app.ui.view.dark, g_app.ui.view.scale);
+}
+
+// Live figures move by the minute: recomputing on every frame would cost CPU for no visible change.
+static Time live_as_of() {
+    return now_seconds() / 60 * 60;
+}
+
+void update_figures() {
+    DataSession& s = g_app.session;
+    if (g_app.live) g_app.as_of = live_as_of();
+    if (s.generation() == 0) return;
+    if (!g_app.pending_hash.empty()) {  // a shared link: its names can be resolved now
+        std::string error;
+        decode_view_state(g_app.pending_hash, s.strings(), &g_app.ui.view, &error);
+        g_app.pending_hash.clear();
+    }
+    static Filter last_filter;
+    static bool computed = false;
+    const Filter& filter = g_app.ui.view.filter;
+    bool filter_changed =
+        !computed || filter_to_args(filter, s.strings()) != filter_to_args(last_filter, s.strings());
+    if (filter_changed || g_app.board.data_generation != s.generation() || g_app.board.as_of != g_app.as_of) {
+        update_board(s.data(), s.generation(), s.strings(), s.manifest().time_zone, g_app.as_of, filter,
+                     g_app.metrics_options, &g_app.board);
+        last_filter = filter;
+        computed = true;
+    }
+    std::string hash = encode_view_state(g_app.ui.view, s.strings());
+    if (hash != g_app.last_hash) {
+        cbjs_set_hash(hash.c_str(), g_app.last_hash.empty() ? 0 : 1);  // the first one replaces, not pushes
+        g_app.last_hash = hash;
+    }
 }
 
 static void draw_frame(double now_ms) {
     static double last_ms = 0;
     double start = cbjs_perf_ms();
-    if (g_app.live) g_app.as_of = now_seconds();
+    update_figures();
     sync_canvas_and_fonts();
     ImGuiIO& io = ImGui::GetIO();
     io.DeltaTime = last_ms > 0 ? (float)std::clamp((now_ms - last_ms) / 1000.0, 1e-4, 0.25) : 1.0f / 60.0f;
     last_ms = now_ms;
     ImGui::NewFrame();
-    ui::Frame frame{&g_app.session, g_app.as_of, g_app.live};
+    ui::Frame frame{&g_app.session, &g_app.board, g_app.as_of, g_app.live};
     ui::draw_dashboard(frame, g_app.ui);
+    update_figures();  // a click this frame changed the filter or view: the next frame shows its figures
+    if (g_app.board.metrics.as_of != g_app.as_of) request_frames(1);
     ImGui::Render();
     const ImGuiStyle& style = ImGui::GetStyle();
     glClearColor(style.Colors[ImGuiCol_WindowBg].x, style.Colors[ImGuiCol_WindowBg].y,
@@ -107,6 +144,7 @@ static void draw_frame(double now_ms) {
 }  // namespace cb
 
 using namespace cb;
+using cb::ui::decode_view_state;
 
 extern "C" {
 
@@ -149,6 +187,40 @@ EMSCRIPTEN_KEEPALIVE void cb_fetch_end(int id, const char* error) {
     request_frames(2);
 }
 
+// Dropped files replace the current feeds: a dropped feeds.json is used as the manifest (its feed urls
+// name other dropped files); otherwise each file is a feed whose kind comes from its name.
+EMSCRIPTEN_KEEPALIVE void cb_files_dropped(const char* names) {
+    std::vector<std::string> files;
+    for (const char* p = names; *p;) {
+        const char* end = std::strchr(p, '\n');
+        files.emplace_back(p, end ? (size_t)(end - p) : std::strlen(p));
+        p = end ? end + 1 : p + files.back().size();
+    }
+    for (const std::string& name : files) {
+        if (name == "feeds.json") {
+            start_fetches({g_app.session.open("dropped:feeds.json")});
+            request_frames(2);
+            return;
+        }
+    }
+    Manifest manifest;
+    manifest.title = "Dropped files";
+    manifest.time_zone = g_app.session.manifest().time_zone;
+    for (const std::string& name : files)
+        manifest.feeds.push_back(feed_spec_for_file(name, "dropped:" + name));
+    start_fetches(g_app.session.open_feeds(std::move(manifest), "", now_seconds()));
+    request_frames(2);
+}
+
+// Browser back/forward (or an edited hash): the view state follows the URL.
+EMSCRIPTEN_KEEPALIVE void cb_hash_changed(const char* hash) {
+    if (g_app.last_hash == hash) return;
+    std::string error;
+    decode_view_state(hash, g_app.session.strings(), &g_app.ui.view, &error);
+    g_app.last_hash = hash;
+    request_frames(3);
+}
+
 EMSCRIPTEN_KEEPALIVE const char* cb_api_state() {
     static std::string text;
     text = api_state_json();
@@ -169,7 +241,7 @@ int main() {
     emscripten_webgl_init_context_attributes(&attrs);
     attrs.majorVersion = 2;
     attrs.alpha = false;
-    attrs.antialias = false;  // ImGui anti-aliases its own shapes
+    attrs.antialias = false;             // ImGui anti-aliases its own shapes
     attrs.preserveDrawingBuffer = true;  // screenshots and PNG export read the canvas between frames
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = emscripten_webgl_create_context(kCanvas, &attrs);
     if (gl <= 0 || emscripten_webgl_make_context_current(gl) != EMSCRIPTEN_RESULT_SUCCESS) {
@@ -194,10 +266,19 @@ int main() {
         cbjs_emit(("error:" + error).c_str());
         return 1;
     }
-    g_app.ui.dark = web::page_param("theme", cbjs_prefers_dark() ? "dark" : "light") != "light";
-    g_app.ui.scale = std::clamp((float)std::atof(web::page_param("scale", "1").c_str()), 0.75f, 3.0f);
-    ui::parse_view(web::page_param("view", "overview"), &g_app.ui.view);
+    // Settings from the query (?theme=light&scale=2&view=sla: wall-screen URLs) and then the hash (shared
+    // links: view, filters, selected case); the hash's filters wait for the data to resolve their names.
+    ui::ViewState& view = g_app.ui.view;
+    view.dark = web::page_param("theme", cbjs_prefers_dark() ? "dark" : "light") != "light";
+    view.scale = std::clamp((float)std::atof(web::page_param("scale", "1").c_str()), 0.75f, 3.0f);
+    ui::parse_view(web::page_param("view", "overview"), &view.view);
+    g_app.pending_hash = web::page_hash();
+    if (!g_app.pending_hash.empty()) {
+        std::string ignored;  // reported again when the data is in
+        decode_view_state(g_app.pending_hash, g_app.session.strings(), &view, &ignored);
+    }
     web::install_input(kCanvas, on_input_event);
+    cbjs_install_drop();
     g_app.session.set_page_origin(web::page_origin());
     start_fetches({g_app.session.open(web::page_param("manifest", "data/feeds.json"))});
     cbjs_set_timer(kTimerClock, 60 * 1000.0);

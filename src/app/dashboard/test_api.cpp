@@ -52,12 +52,22 @@ std::string api_state_json() {
     w.key("ready"), w.value(g_app.loaded_once);
     w.key("loading"), w.value(s.loading());
     w.key("generation"), w.value(s.generation());
-    w.key("view"), w.value(ui::view_id(g_app.ui.view));
-    w.key("theme"), w.value(g_app.ui.dark ? "dark" : "light");
-    w.key("scale"), w.value((double)g_app.ui.scale);
+    const ui::ViewState& view = g_app.ui.view;
+    w.key("view"), w.value(ui::view_id(view.view));
+    w.key("theme"), w.value(view.dark ? "dark" : "light");
+    w.key("scale"), w.value((double)view.scale);
+    w.key("hash"), w.value(g_app.last_hash);
+    w.key("selected_case"), w.value(view.selected_case);
+    w.key("undo_depth"), w.value(g_app.ui.history.undo.size());
     w.key("as_of"), write_time(w, g_app.as_of);
     w.key("live"), w.value(g_app.live);
-    w.key("filters"), w.begin_object(), w.end_object();
+    w.key("filters"), w.begin_object();
+    for (const std::string& arg : filter_to_args(view.filter, s.strings())) {
+        size_t eq = arg.find('=');
+        w.key(std::string_view(arg).substr(0, eq)), w.value(std::string_view(arg).substr(eq + 1));
+    }
+    w.end_object();
+    w.key("selected_rows"), w.value(g_app.board.metrics.rows.size());
     w.key("manifest"), w.begin_object();
     w.key("url"), w.value(s.manifest_url());
     w.key("title"), w.value(s.manifest().title);
@@ -116,18 +126,33 @@ static std::string result(bool ok, const std::string& message) {
 std::string api_command(const std::string& name, const std::string& args_json) {
     ArgsReader args;
     JsonError error;
-    if (!json_parse(args_json, args, &error)) return result(false, "arguments are not JSON: " + error.message);
+    if (!json_parse(args_json, args, &error))
+        return result(false, "arguments are not JSON: " + error.message);
+    ui::ViewState& view = g_app.ui.view;
     if (name == "view") {
         std::string id = args.get("view");
-        if (!ui::parse_view(id, &g_app.ui.view)) return result(false, "unknown view '" + id + "'");
+        if (!ui::parse_view(id, &view.view)) return result(false, "unknown view '" + id + "'");
     } else if (name == "theme") {
         std::string theme = args.get("theme");
         if (theme != "dark" && theme != "light") return result(false, "theme is 'dark' or 'light'");
-        g_app.ui.dark = theme == "dark";
+        view.dark = theme == "dark";
     } else if (name == "scale") {
         double scale = std::atof(args.get("scale").c_str());
         if (scale < 0.75 || scale > 3) return result(false, "scale is between 0.75 and 3");
-        g_app.ui.scale = (float)scale;
+        view.scale = (float)scale;
+    } else if (name == "filter") {  // {key: "queue", value: "Networking,Identity"}; an empty value clears it
+        Filter next = view.filter;
+        std::string message;
+        if (!apply_filter_arg(args.get("key") + "=" + args.get("value"), g_app.session.strings(), &next,
+                              &message))
+            return result(false, message);
+        ui::set_filter(view, g_app.ui.history, next);
+    } else if (name == "clear_filters") {
+        ui::set_filter(view, g_app.ui.history, Filter{});
+    } else if (name == "undo") {
+        if (!ui::undo_filter(view, g_app.ui.history)) return result(false, "nothing to undo");
+    } else if (name == "select_case") {
+        view.selected_case = args.get("id");
     } else if (name == "as_of") {
         std::string text = args.get("as_of");
         Time t = kNoTime;
@@ -148,6 +173,7 @@ std::string api_command(const std::string& name, const std::string& args_json) {
     } else {
         return result(false, "unknown command '" + name + "'");
     }
+    update_figures();  // state() right after a command shows its figures
     return result(true, "");
 }
 

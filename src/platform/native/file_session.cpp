@@ -25,7 +25,8 @@ static std::vector<Fetch> read_fetch(DataSession& session, const Fetch& fetch, T
     session.on_begin(fetch.id, size, 200);
     std::vector<char> buffer(1 << 20);
     size_t n;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), f)) > 0) session.on_chunk(fetch.id, {buffer.data(), n});
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), f)) > 0)
+        session.on_chunk(fetch.id, {buffer.data(), n});
     bool failed = std::ferror(f);
     std::fclose(f);
     std::string error = "could not read " + path;
@@ -42,17 +43,6 @@ bool is_manifest_file(const std::string& path) {
     const char* p = head;
     while (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t') ++p;
     return *p == '{' && std::strstr(head, "\"feeds\"") != nullptr;
-}
-
-static FeedKind kind_from_name(const std::string& path) {
-    std::string name = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
-    if (name.find("survey") != std::string::npos || name.find("satisfaction") != std::string::npos)
-        return FeedKind::Surveys;
-    if (name.find("plan") != std::string::npos) return FeedKind::Plans;
-    if (name.find("sla") != std::string::npos || name.find("polic") != std::string::npos)
-        return FeedKind::SlaPolicies;
-    if (name.find("calendar") != std::string::npos) return FeedKind::Calendars;
-    return FeedKind::Cases;
 }
 
 static void run(DataSession& session, std::vector<Fetch> pending, Time now) {
@@ -72,11 +62,8 @@ bool load_paths(DataSession& session, const std::vector<std::string>& paths, Tim
     Manifest manifest;
     manifest.title = "Feed files";
     for (const std::string& path : paths) {
-        FeedSpec spec;
-        spec.name = path;
-        spec.url = path;
-        spec.kind = kind_from_name(path);
-        manifest.feeds.push_back(spec);
+        manifest.feeds.push_back(feed_spec_for_file(path, path));
+        manifest.feeds.back().name = path;  // paths stay unique where base names may not
     }
     run(session, session.open_feeds(std::move(manifest), "", now), now);
     return true;

@@ -9,9 +9,9 @@
 
 namespace cb {
 
-// Loads a manifest file, or a list of feed files (each feed's kind given or guessed from its name:
-// cases, surveys, plans, sla_policies, calendars). Returns false only when nothing could be started
-// (e.g. the manifest could not be read or parsed); per-feed failures are in session.reports().
+// Loads a manifest file, or a list of feed files (kinds from their names: feed_spec_for_file). Returns false
+// only when nothing could be started (e.g. the manifest could not be read or parsed); per-feed failures are
+// in session.reports().
 bool load_paths(DataSession& session, const std::vector<std::string>& paths, Time now, std::string* error);
 
 // True when the file looks like a manifest (an object with a "feeds" array near the top).

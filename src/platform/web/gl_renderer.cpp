@@ -55,7 +55,8 @@ bool renderer_init(std::string* error) {
     glEnableVertexAttribArray(2);
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), (void*)offsetof(ImDrawVert, pos));
     glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), (void*)offsetof(ImDrawVert, uv));
-    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ImDrawVert), (void*)offsetof(ImDrawVert, col));
+    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ImDrawVert),
+                          (void*)offsetof(ImDrawVert, col));
     glBindVertexArray(0);
     ImGui::GetIO().BackendRendererName = "caseboard_webgl2";
     return true;
@@ -88,8 +89,9 @@ static void setup_state(ImDrawData* data, int fb_width, int fb_height) {
     glViewport(0, 0, fb_width, fb_height);
     float l = data->DisplayPos.x, r = l + data->DisplaySize.x;
     float t = data->DisplayPos.y, b = t + data->DisplaySize.y;
-    const float projection[16] = {2.0f / (r - l), 0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1, 0,
-                                  (r + l) / (l - r), (t + b) / (b - t), 0, 1};
+    const float projection[16] = {
+        2.0f / (r - l),    0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1, 0, (r + l) / (l - r),
+        (t + b) / (b - t), 0, 1};
     glUseProgram(g_program);
     glUniformMatrix4fv(g_u_projection, 1, GL_FALSE, projection);
     glUniform1i(g_u_texture, 0);
@@ -105,8 +107,8 @@ void renderer_draw(ImDrawData* data, int fb_width, int fb_height) {
     const GLenum index_type = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
     for (const ImDrawList* list : data->CmdLists) {
         glBindBuffer(GL_ARRAY_BUFFER, g_vbo);
-        glBufferData(GL_ARRAY_BUFFER, list->VtxBuffer.Size * (GLsizeiptr)sizeof(ImDrawVert), list->VtxBuffer.Data,
-                     GL_STREAM_DRAW);
+        glBufferData(GL_ARRAY_BUFFER, list->VtxBuffer.Size * (GLsizeiptr)sizeof(ImDrawVert),
+                     list->VtxBuffer.Data, GL_STREAM_DRAW);
         glBufferData(GL_ELEMENT_ARRAY_BUFFER, list->IdxBuffer.Size * (GLsizeiptr)sizeof(ImDrawIdx),
                      list->IdxBuffer.Data, GL_STREAM_DRAW);
         for (const ImDrawCmd& cmd : list->CmdBuffer) {
@@ -117,8 +119,10 @@ void renderer_draw(ImDrawData* data, int fb_width, int fb_height) {
                     cmd.UserCallback(list, &cmd);
                 continue;
             }
-            ImVec2 min((cmd.ClipRect.x - clip_off.x) * clip_scale.x, (cmd.ClipRect.y - clip_off.y) * clip_scale.y);
-            ImVec2 max((cmd.ClipRect.z - clip_off.x) * clip_scale.x, (cmd.ClipRect.w - clip_off.y) * clip_scale.y);
+            ImVec2 min((cmd.ClipRect.x - clip_off.x) * clip_scale.x,
+                       (cmd.ClipRect.y - clip_off.y) * clip_scale.y);
+            ImVec2 max((cmd.ClipRect.z - clip_off.x) * clip_scale.x,
+                       (cmd.ClipRect.w - clip_off.y) * clip_scale.y);
             if (max.x <= min.x || max.y <= min.y) continue;
             glScissor((GLint)min.x, (GLint)((float)fb_height - max.y), (GLsizei)(max.x - min.x),
                       (GLsizei)(max.y - min.y));

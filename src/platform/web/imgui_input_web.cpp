@@ -20,17 +20,41 @@ struct KeyName {
 };
 // DOM KeyboardEvent.code (the physical key) -> ImGuiKey. Letters and digits are handled by pattern below.
 static const KeyName kKeys[] = {
-    {"Tab", ImGuiKey_Tab}, {"ArrowLeft", ImGuiKey_LeftArrow}, {"ArrowRight", ImGuiKey_RightArrow},
-    {"ArrowUp", ImGuiKey_UpArrow}, {"ArrowDown", ImGuiKey_DownArrow}, {"PageUp", ImGuiKey_PageUp},
-    {"PageDown", ImGuiKey_PageDown}, {"Home", ImGuiKey_Home}, {"End", ImGuiKey_End},
-    {"Insert", ImGuiKey_Insert}, {"Delete", ImGuiKey_Delete}, {"Backspace", ImGuiKey_Backspace},
-    {"Space", ImGuiKey_Space}, {"Enter", ImGuiKey_Enter}, {"NumpadEnter", ImGuiKey_KeypadEnter},
-    {"Escape", ImGuiKey_Escape}, {"ControlLeft", ImGuiKey_LeftCtrl}, {"ControlRight", ImGuiKey_RightCtrl},
-    {"ShiftLeft", ImGuiKey_LeftShift}, {"ShiftRight", ImGuiKey_RightShift}, {"AltLeft", ImGuiKey_LeftAlt},
-    {"AltRight", ImGuiKey_RightAlt}, {"MetaLeft", ImGuiKey_LeftSuper}, {"MetaRight", ImGuiKey_RightSuper},
-    {"Minus", ImGuiKey_Minus}, {"Equal", ImGuiKey_Equal}, {"Slash", ImGuiKey_Slash},
-    {"Period", ImGuiKey_Period}, {"Comma", ImGuiKey_Comma}, {"F1", ImGuiKey_F1}, {"F2", ImGuiKey_F2},
-    {"F3", ImGuiKey_F3}, {"F4", ImGuiKey_F4}, {"F5", ImGuiKey_F5}, {"F6", ImGuiKey_F6},
+    {"Tab", ImGuiKey_Tab},
+    {"ArrowLeft", ImGuiKey_LeftArrow},
+    {"ArrowRight", ImGuiKey_RightArrow},
+    {"ArrowUp", ImGuiKey_UpArrow},
+    {"ArrowDown", ImGuiKey_DownArrow},
+    {"PageUp", ImGuiKey_PageUp},
+    {"PageDown", ImGuiKey_PageDown},
+    {"Home", ImGuiKey_Home},
+    {"End", ImGuiKey_End},
+    {"Insert", ImGuiKey_Insert},
+    {"Delete", ImGuiKey_Delete},
+    {"Backspace", ImGuiKey_Backspace},
+    {"Space", ImGuiKey_Space},
+    {"Enter", ImGuiKey_Enter},
+    {"NumpadEnter", ImGuiKey_KeypadEnter},
+    {"Escape", ImGuiKey_Escape},
+    {"ControlLeft", ImGuiKey_LeftCtrl},
+    {"ControlRight", ImGuiKey_RightCtrl},
+    {"ShiftLeft", ImGuiKey_LeftShift},
+    {"ShiftRight", ImGuiKey_RightShift},
+    {"AltLeft", ImGuiKey_LeftAlt},
+    {"AltRight", ImGuiKey_RightAlt},
+    {"MetaLeft", ImGuiKey_LeftSuper},
+    {"MetaRight", ImGuiKey_RightSuper},
+    {"Minus", ImGuiKey_Minus},
+    {"Equal", ImGuiKey_Equal},
+    {"Slash", ImGuiKey_Slash},
+    {"Period", ImGuiKey_Period},
+    {"Comma", ImGuiKey_Comma},
+    {"F1", ImGuiKey_F1},
+    {"F2", ImGuiKey_F2},
+    {"F3", ImGuiKey_F3},
+    {"F4", ImGuiKey_F4},
+    {"F5", ImGuiKey_F5},
+    {"F6", ImGuiKey_F6},
 };
 
 static ImGuiKey key_from_code(const char* code) {
@@ -57,14 +81,14 @@ static EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     ImGuiKey key = key_from_code(e->code);
     if (key != ImGuiKey_None) io.AddKeyEvent(key, down);
     // Printable keys type text; with Ctrl/Cmd they are shortcuts, left to ImGui and the browser.
-    bool printable = down && std::strlen(e->key) <= 4 && (unsigned char)e->key[0] >= 0x20 && !e->ctrlKey &&
-                     !e->metaKey;
+    bool printable =
+        down && std::strlen(e->key) <= 4 && (unsigned char)e->key[0] >= 0x20 && !e->ctrlKey && !e->metaKey;
     if (printable) io.AddInputCharactersUTF8(e->key);
     g_on_event();
     // Keep the browser's own keys (reload, dev tools, zoom) unless a text field or navigation wants them.
     if (io.WantTextInput && (printable || key == ImGuiKey_Backspace || key == ImGuiKey_Space)) return EM_TRUE;
-    return key == ImGuiKey_Tab || key == ImGuiKey_Space || key == ImGuiKey_UpArrow || key == ImGuiKey_DownArrow ||
-           key == ImGuiKey_PageUp || key == ImGuiKey_PageDown;
+    return key == ImGuiKey_Tab || key == ImGuiKey_Space || key == ImGuiKey_UpArrow ||
+           key == ImGuiKey_DownArrow || key == ImGuiKey_PageUp || key == ImGuiKey_PageDown;
 }
 
 static EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
@@ -104,7 +128,9 @@ static EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
     return EM_FALSE;
 }
 
-static void set_clipboard(void*, const char* text) { cbjs_set_clipboard(text); }
+static void set_clipboard(void*, const char* text) {
+    cbjs_set_clipboard(text);
+}
 
 void install_input(const char* canvas, void (*on_event)()) {
     g_on_event = on_event;

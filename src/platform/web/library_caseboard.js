@@ -6,8 +6,19 @@ mergeInto(LibraryManager.library, {
         frameScheduled: false,
         timers: {},
         fetches: {},
+        dropped: {},
         // Yield to the browser after this many ms of parsing, so input and drawing stay responsive.
         sliceMs: 8,
+        // Saves blob as a download; the last one stays on Module.lastDownload so tests can read it.
+        save: function (blob, name) {
+            Module['lastDownload'] = {name: name, type: blob.type, size: blob.size, blob: blob};
+            var a = document.createElement('a');
+            a.href = URL.createObjectURL(blob);
+            a.download = name;
+            document.body.appendChild(a);
+            a.click();
+            setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+        },
         yieldNow: function () {
             return new Promise(function (resolve) {
                 var channel = new MessageChannel();
@@ -46,6 +57,7 @@ mergeInto(LibraryManager.library, {
     // Streams url (resolved against base, then the page) into C++ in slices:
     //   _cb_fetch_begin(id, total_bytes or -1, http_status), _cb_fetch_chunk(id, ptr, len) ...,
     //   _cb_fetch_end(id, error message or null). A newer fetch with the same id cancels the older one.
+    // "dropped:NAME" urls (and urls relative to a dropped manifest) read a file dropped on the page.
     cbjs_fetch_start__deps: ['$CB', 'malloc', 'free'],
     cbjs_fetch_start: function (id, urlPtr, basePtr) {
         var url = UTF8ToString(urlPtr), base = UTF8ToString(basePtr);
@@ -54,43 +66,22 @@ mergeInto(LibraryManager.library, {
         var controller = new AbortController();
         CB.fetches[id] = controller;
         var alive = function () { return CB.fetches[id] === controller; };
-        var fail = function (message) {
+        var end = function (message) {
             if (!alive()) return;
             delete CB.fetches[id];
+            if (message === null) return Module['_cb_fetch_end'](id, 0);
             var n = lengthBytesUTF8(message) + 1, p = _malloc(n);
             stringToUTF8(message, p, n);
             Module['_cb_fetch_end'](id, p);
             _free(p);
         };
-        var target;
-        try {
-            target = new URL(url, new URL(base || '.', document.baseURI)).href;
-        } catch (e) {
-            fail('bad URL ' + url);
-            return;
-        }
-        (async function () {
-            var response;
-            try {
-                response = await fetch(target, {signal: controller.signal, cache: 'no-cache'});
-            } catch (e) {
-                fail('could not fetch ' + url + ': ' + (e && e.message ? e.message : e));
-                return;
-            }
-            if (!alive()) return;
-            var total = Number(response.headers.get('Content-Length') || -1);
-            if (response.headers.get('Content-Encoding')) total = -1;  // length is of the compressed body
-            Module['_cb_fetch_begin'](id, total, response.status);
-            if (!response.ok) {
-                fail('HTTP ' + response.status + ' ' + response.statusText + ' for ' + url);
-                return;
-            }
-            var reader = response.body.getReader();
+        // Hands a byte stream to C++ in pieces of at most 1 MiB, yielding to the page every CB.sliceMs.
+        var pump = async function (reader) {
             var capacity = 0, buffer = 0, sliceStart = performance.now();
             try {
                 for (;;) {
                     var part = await reader.read();
-                    if (!alive()) { reader.cancel(); break; }
+                    if (!alive()) { reader.cancel(); return; }
                     if (part.done) break;
                     var bytes = part.value;
                     for (var at = 0; at < bytes.length; at += 1 << 20) {
@@ -105,20 +96,60 @@ mergeInto(LibraryManager.library, {
                         if (performance.now() - sliceStart > CB.sliceMs) {
                             await CB.yieldNow();
                             sliceStart = performance.now();
-                            if (!alive()) break;
+                            if (!alive()) { reader.cancel(); return; }
                         }
                     }
                 }
             } catch (e) {
-                if (buffer) _free(buffer);
-                fail('reading ' + url + ' failed: ' + (e && e.message ? e.message : e));
+                end('reading ' + url + ' failed: ' + (e && e.message ? e.message : e));
                 return;
+            } finally {
+                if (buffer) _free(buffer);
             }
-            if (buffer) _free(buffer);
+            end(null);
+        };
+        if (url.indexOf('dropped:') === 0 || base.indexOf('dropped:') === 0) {
+            var name = url.replace(/^dropped:/, '').split('/').pop();
+            var file = CB.dropped[name];
+            if (!file) return end(name + ' is not among the dropped files');
+            Module['_cb_fetch_begin'](id, file.size, 200);
+            pump(file.stream().getReader());
+            return;
+        }
+        var target;
+        try {
+            target = new URL(url, new URL(base || '.', document.baseURI)).href;
+        } catch (e) {
+            return end('bad URL ' + url);
+        }
+        fetch(target, {signal: controller.signal, cache: 'no-cache'}).then(function (response) {
             if (!alive()) return;
-            delete CB.fetches[id];
-            Module['_cb_fetch_end'](id, 0);
-        })();
+            var total = Number(response.headers.get('Content-Length') || -1);
+            if (response.headers.get('Content-Encoding')) total = -1;  // length of the compressed body
+            Module['_cb_fetch_begin'](id, total, response.status);
+            if (!response.ok) return end('HTTP ' + response.status + ' ' + response.statusText + ' for ' + url);
+            pump(response.body.getReader());
+        }, function (e) {
+            end('could not fetch ' + url + ': ' + (e && e.message ? e.message : e));
+        });
+    },
+
+    // Files dropped on the page are kept by name; C++ gets the names, one per line.
+    cbjs_install_drop__deps: ['$CB', 'malloc', 'free'],
+    cbjs_install_drop: function () {
+        window.addEventListener('dragover', function (e) { e.preventDefault(); });
+        window.addEventListener('drop', function (e) {
+            e.preventDefault();
+            var files = Array.prototype.slice.call((e.dataTransfer && e.dataTransfer.files) || []);
+            if (!files.length) return;
+            CB.dropped = {};
+            files.forEach(function (f) { CB.dropped[f.name] = f; });
+            var names = files.map(function (f) { return f.name; }).join('\n');
+            var n = lengthBytesUTF8(names) + 1, p = _malloc(n);
+            stringToUTF8(names, p, n);
+            Module['_cb_files_dropped'](p);
+            _free(p);
+        });
     },
 
     cbjs_set_clipboard: function (textPtr) {
@@ -142,8 +173,45 @@ mergeInto(LibraryManager.library, {
         return p;
     },
 
+    // The view state lives in the URL hash: push (a new history entry) or replace it, and report hash
+    // changes from back/forward to C++.
+    cbjs_set_hash: function (hashPtr, push) {
+        var hash = '#' + UTF8ToString(hashPtr);
+        if (location.hash === hash) return;
+        if (push) history.pushState(null, '', hash); else history.replaceState(null, '', hash);
+    },
+    cbjs_page_hash__deps: ['$CB', 'malloc', 'free'],
+    cbjs_page_hash: function () {
+        if (!CB.hashListener) {
+            CB.hashListener = true;
+            var report = function () {
+                var h = location.hash.slice(1), n = lengthBytesUTF8(h) + 1, p = _malloc(n);
+                stringToUTF8(h, p, n);
+                Module['_cb_hash_changed'](p);
+                _free(p);
+            };
+            window.addEventListener('popstate', report);
+            window.addEventListener('hashchange', report);
+        }
+        var h = location.hash.slice(1), n = lengthBytesUTF8(h) + 1, p = _malloc(n);
+        stringToUTF8(h, p, n);
+        return p;
+    },
+
     cbjs_prefers_dark: function () {
         return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
+    },
+
+    // Exports: a file the browser saves (CSV of a table, PNG of the canvas).
+    cbjs_download__deps: ['$CB'],
+    cbjs_download: function (namePtr, mimePtr, dataPtr, length) {
+        var mime = UTF8ToString(mimePtr);
+        CB.save(new Blob([HEAPU8.slice(dataPtr, dataPtr + length)], {type: mime}), UTF8ToString(namePtr));
+    },
+    cbjs_download_canvas_png__deps: ['$CB'],
+    cbjs_download_canvas_png: function (namePtr) {
+        var name = UTF8ToString(namePtr);
+        Module['canvas'].toBlob(function (blob) { CB.save(blob, name); }, 'image/png');
     },
 
     cbjs_set_title: function (textPtr) { document.title = UTF8ToString(textPtr); },

@@ -27,7 +27,8 @@ static double step_of(int mantissa, int e) {
 // Fewest decimals (0..6) that write `step` exactly.
 static int decimals_for(double step) {
     int d = 0;
-    for (double s = std::fabs(step); d < 6 && std::fabs(s - std::round(s)) > 1e-6 * std::max(1.0, s); s *= 10) ++d;
+    for (double s = std::fabs(step); d < 6 && std::fabs(s - std::round(s)) > 1e-6 * std::max(1.0, s); s *= 10)
+        ++d;
     return d;
 }
 
@@ -54,7 +55,8 @@ NiceAxis nice_axis(double lo, double hi, int max_ticks) {
         for (int m : kMantissas) {
             double step = step_of(m, e);
             double ilo = std::floor(lo / step + 1e-9), ihi = std::ceil(hi / step - 1e-9);
-            if (ihi - ilo + 1 <= max_ticks) return NiceAxis{tick_value(ilo, step), tick_value(ihi, step), step};
+            if (ihi - ilo + 1 <= max_ticks)
+                return NiceAxis{tick_value(ilo, step), tick_value(ihi, step), step};
         }
     }
     return NiceAxis{lo, hi, hi - lo};
@@ -134,7 +136,9 @@ static const char* const kWeekdays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat"
 static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
-static int64_t floor_div(int64_t a, int64_t b) { return a / b - (a % b != 0 && (a < 0) != (b < 0)); }
+static int64_t floor_div(int64_t a, int64_t b) {
+    return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
 
 struct Civil {
     int64_t days, y;
@@ -229,7 +233,8 @@ void format_time(Time t, TimeStep precision, int utc_offset, char* buf, size_t s
     const char* mon = kMonths[c.m - 1];
     long long y = (long long)c.y;
     if (precision < TimeStep::Day)
-        std::snprintf(buf, size, "%s %u %s %lld %02d:%02d", wd, c.d, mon, y, c.seconds / 3600, c.seconds / 60 % 60);
+        std::snprintf(buf, size, "%s %u %s %lld %02d:%02d", wd, c.d, mon, y, c.seconds / 3600,
+                      c.seconds / 60 % 60);
     else if (precision == TimeStep::Day)
         std::snprintf(buf, size, "%s %u %s %lld", wd, c.d, mon, y);
     else if (precision == TimeStep::Week)
@@ -272,9 +277,13 @@ void decimate_m4(const double* x, const double* y, size_t begin, size_t end, con
         for (int k = 0; k < 4; ++k)
             if (k == 0 || idx[k] != idx[k - 1]) kept->push_back(idx[k]);
     };
+    if (x_scale.v1 == x_scale.v0) return;
+    // pixel_column() with the division hoisted out of the loop: this runs over every visible point.
+    const double k = (x_scale.p1 - x_scale.p0) / (x_scale.v1 - x_scale.v0), kMax = 1e12;
     for (size_t i = begin; i < end; ++i) {
         if (std::isnan(y[i])) continue;
-        int64_t c = pixel_column(x_scale, x[i]);
+        double p = std::floor(x_scale.p0 + (x[i] - x_scale.v0) * k);
+        int64_t c = p > -kMax ? (int64_t)std::min(p, kMax) : (int64_t)-kMax;
         uint32_t u = (uint32_t)i;
         if (!open || c != column) {
             flush();
@@ -293,8 +302,9 @@ void decimate_m4(const double* x, const double* y, size_t begin, size_t end, con
 Rgb viridis(double t) {
     // matplotlib's viridis at t = 0, 1/8, ..., 1; linear between stops is within a few levels of the
     // full 256-entry table.
-    static const Rgb kStops[] = {{68, 1, 84},    {72, 40, 120},  {62, 73, 137},  {49, 104, 142}, {38, 130, 142},
-                                 {31, 158, 137}, {53, 183, 121}, {110, 206, 88}, {253, 231, 37}};
+    static const Rgb kStops[] = {{68, 1, 84},    {72, 40, 120},  {62, 73, 137},
+                                 {49, 104, 142}, {38, 130, 142}, {31, 158, 137},
+                                 {53, 183, 121}, {110, 206, 88}, {253, 231, 37}};
     if (!(t > 0)) return kStops[0];
     if (t >= 1) return kStops[8];
     double f = t * 8;

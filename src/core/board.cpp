@@ -1,0 +1,27 @@
+#include "board.h"
+
+#include "sla_defaults.h"
+
+namespace cb {
+
+void update_board(const Dataset& data, uint64_t data_generation, const StringPool& strings,
+                  std::string_view team_time_zone, Time as_of, const Filter& filter,
+                  const MetricsOptions& options, Board* board) {
+    if (board->data_generation != data_generation || board->as_of != as_of) {
+        board->default_policies = data.sla.targets.empty();
+        if (board->default_policies) {
+            SlaPolicySet defaults = default_sla_policies_lookup(team_time_zone, strings);
+            // Calendars from a calendars feed come first, so one named "business" replaces the default.
+            defaults.calendars.insert(defaults.calendars.begin(), data.sla.calendars.begin(),
+                                      data.sla.calendars.end());
+            compute_sla(data, defaults, as_of, &board->sla);
+        } else {
+            compute_sla(data, as_of, &board->sla);
+        }
+        board->data_generation = data_generation;
+        board->as_of = as_of;
+    }
+    compute_metrics(data, board->sla, filter, as_of, options, &board->metrics);
+}
+
+}  // namespace cb

@@ -1,0 +1,31 @@
+// board.h: the figures of one moment, shared by the dashboard, the browser test API and `caseboard report`.
+//
+// A Board is the SLA clocks and the metrics of a dataset at an "as of" time under one filter. update_board
+// recomputes only what changed: the SLA clocks when the data or the time changed, the metrics whenever
+// anything did. Same inputs, same numbers, whichever face shows them.
+#pragma once
+
+#include <cstdint>
+
+#include "filter.h"
+#include "metrics.h"
+#include "sla.h"
+
+namespace cb {
+
+struct Board {
+    SlaResults sla;
+    Metrics metrics;
+    // What the figures were computed for; kNoTime / ~0 until the first update.
+    Time as_of = kNoTime;
+    uint64_t data_generation = ~uint64_t(0);
+    bool default_policies = false;  // no SLA policy feed: the documented defaults in the team's time zone
+};
+
+// data_generation identifies the dataset's version (DataSession::generation()); team_time_zone places the
+// default business calendar when the data has no SLA policies.
+void update_board(const Dataset& data, uint64_t data_generation, const StringPool& strings,
+                  std::string_view team_time_zone, Time as_of, const Filter& filter,
+                  const MetricsOptions& options, Board* board);
+
+}  // namespace cb

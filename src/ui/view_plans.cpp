@@ -1,0 +1,10 @@
+// view_plans.cpp: TEMPORARY placeholder, replaced by the owner of this view.
+#include "views.h"
+
+namespace cb::ui {
+
+void draw_plans_view(const Frame&, UiState&) {
+    ImGui::TextDisabled("This view is being built.");
+}
+
+}  // namespace cb::ui
