@@ -73,6 +73,13 @@
                                       [name, JSON.stringify(args || {})]);
             return JSON.parse(module.UTF8ToString(result));
         },
+        // The last file the page saved (CSV or PNG export): {name, type, size, text (CSV only)} or null.
+        lastDownload: async function () {
+            var d = module && module.lastDownload;
+            if (!d) return null;
+            var text = /^text\//.test(d.type) ? await d.blob.text() : null;
+            return {name: d.name, type: d.type, size: d.size, text: text};
+        },
         // Resolves after the screen shows the effect of the last command (two display frames).
         frame: function () {
             return new Promise(function (resolve) {

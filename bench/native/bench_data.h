@@ -61,7 +61,8 @@ inline std::unique_ptr<BenchData> load_bench_data(uint64_t default_cases = 10000
     }
     for (const cb::FeedSpec& spec : manifest.feeds) {
         cb::FeedData feed;
-        cb::FeedReport report = cb::ingest_feed(spec, read_all(dir + "/" + spec.url), out->feeds.pool(), &feed);
+        cb::FeedReport report =
+            cb::ingest_feed(spec, read_all(dir + "/" + spec.url), out->feeds.pool(), &feed);
         out->feeds.store(spec, std::move(report), std::make_unique<cb::FeedData>(std::move(feed)));
     }
     out->feeds.assemble(&out->data);

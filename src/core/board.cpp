@@ -18,10 +18,11 @@ void update_board(const Dataset& data, uint64_t data_generation, const StringPoo
         } else {
             compute_sla(data, as_of, &board->sla);
         }
+        if (board->data_generation != data_generation) build_metrics_index(data, &board->index);
         board->data_generation = data_generation;
         board->as_of = as_of;
     }
-    compute_metrics(data, board->sla, filter, as_of, options, &board->metrics);
+    compute_metrics(data, board->index, board->sla, filter, as_of, options, &board->metrics);
 }
 
 }  // namespace cb

@@ -15,6 +15,7 @@ namespace cb {
 
 struct Board {
     SlaResults sla;
+    MetricsIndex index;  // rebuilt when the data changes
     Metrics metrics;
     // What the figures were computed for; kNoTime / ~0 until the first update.
     Time as_of = kNoTime;

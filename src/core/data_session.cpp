@@ -102,6 +102,9 @@ std::vector<Fetch> DataSession::start_feeds(Time now) {
     }
     feeds_ = std::move(next);
     feeds_loading_ = (int)feeds_.size();
+    std::vector<std::string> names;
+    for (const FeedSpec& spec : manifest_.feeds) names.push_back(spec.name);
+    set_.retain(names);     // feeds the manifest no longer lists must not linger in the data
     if (fetches.empty()) {  // a manifest without feeds: an empty dataset, but a new one
         set_.assemble(&data_);
         ++generation_;

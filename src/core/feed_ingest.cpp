@@ -146,7 +146,7 @@ struct FeedIngest::Impl final : JsonHandler, CsvSink {
                 return true;
         }
     }
-    bool end(bool is_object) {
+    bool end() {
         switch (state) {
             case State::TopObject:
                 state = State::Done;
@@ -167,14 +167,13 @@ struct FeedIngest::Impl final : JsonHandler, CsvSink {
             default:
                 break;
         }
-        (void)is_object;
         return true;
     }
 
     bool begin_object() override { return value(ValueType::Object, {}); }
     bool begin_array() override { return value(ValueType::Array, {}); }
-    bool end_object() override { return end(true); }
-    bool end_array() override { return end(false); }
+    bool end_object() override { return end(); }
+    bool end_array() override { return end(); }
     bool string(std::string_view s) override { return value(ValueType::String, s); }
     bool number(std::string_view t) override { return value(ValueType::Number, t); }
     bool boolean(bool b) override { return value(ValueType::Bool, b ? "true" : "false"); }

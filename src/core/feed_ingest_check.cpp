@@ -182,7 +182,6 @@ FieldCheck::Got FieldCheck::sentiment(const Value& v, std::string_view field, fl
 }
 
 std::string FieldCheck::not_one_of(std::string_view s, const char* spellings) {
-    if (!spellings) return std::string();
     return "'" + std::string(s) + "' is not one of " + spellings;
 }
 

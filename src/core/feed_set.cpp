@@ -23,6 +23,19 @@ void FeedSet::store(const FeedSpec& spec, FeedReport report, std::unique_ptr<Fee
     reports_ = loaded_;
 }
 
+void FeedSet::retain(const std::vector<std::string>& names) {
+    size_t kept = 0;
+    for (size_t i = 0; i < names_.size(); ++i) {
+        if (std::find(names.begin(), names.end(), names_[i]) == names.end()) continue;
+        names_[kept] = std::move(names_[i]);
+        data_[kept] = std::move(data_[i]);
+        loaded_[kept] = std::move(loaded_[i]);
+        ++kept;
+    }
+    names_.resize(kept), data_.resize(kept), loaded_.resize(kept);
+    reports_ = loaded_;
+}
+
 namespace {
 
 // Rows of a feed's table are its kept records; the skipped ones sit in between. Rows are visited in order.

@@ -38,6 +38,9 @@ struct Manifest {
     std::string title = "Caseboard";
     std::string time_zone = "UTC";  // IANA name of the team's zone
     int refresh_seconds = 300;
+    // A snapshot's time: the feeds were exported then, so figures are computed as of it rather than the
+    // clock (bundled demo data, archived exports). kNoTime: live.
+    Time as_of = kNoTime;
     std::vector<std::string> allow_origins;  // other origins the page may load this manifest's feeds from
     std::vector<FeedSpec> feeds;
 };
@@ -58,8 +61,8 @@ struct FeedReport {
     FeedKind kind = FeedKind::Cases;
     FeedFormat format = FeedFormat::Auto;  // as detected
     uint64_t bytes = 0;
-    uint64_t records = 0;   // kept
-    uint64_t rejected = 0;  // skipped whole
+    uint64_t records = 0;               // kept
+    uint64_t rejected = 0;              // skipped whole
     std::vector<FeedProblem> problems;  // first kMaxProblemsPerFeed
     uint64_t problems_not_listed = 0;   // how many more there were
     std::string fatal;  // non-empty when the feed as a whole could not be read (its data is not used)
@@ -74,7 +77,8 @@ struct FeedData {
     SurveyTable surveys;  // case_index unresolved until assemble()
     std::vector<SuccessPlan> plans;
     SlaPolicySet sla;  // targets from sla_policies feeds, calendars from calendars feeds
-    std::vector<uint64_t> rejected_records;  // indices of the skipped records, ascending: maps rows to records
+    std::vector<uint64_t>
+        rejected_records;  // indices of the skipped records, ascending: maps rows to records
 };
 
 // Incremental ingestion of one feed. Feed bytes as they arrive; call finish() at the end of input.
@@ -109,6 +113,8 @@ public:
     // Records the outcome of a load. A good load replaces the feed's data; a failed one keeps the old.
     void store(const FeedSpec& spec, FeedReport report, std::unique_ptr<FeedData> data);
     const std::vector<FeedReport>& reports() const { return reports_; }
+    // Forgets feeds whose names are not listed (a new manifest, dropped files replacing the feeds).
+    void retain(const std::vector<std::string>& names);
     // Builds the combined dataset: cases of all case feeds (duplicate ids across feeds reported),
     // surveys resolved to case rows (unknown cases reported on the survey feed's report), plans, policies.
     void assemble(Dataset* out);
@@ -118,7 +124,8 @@ private:
     std::vector<std::string> names_;
     std::vector<FeedReport> reports_;
     std::vector<std::unique_ptr<FeedData>> data_;  // parallel to names_; null until a good load
-    std::vector<FeedReport> loaded_;  // each feed's load report; reports_ adds assemble()'s cross-feed problems
+    std::vector<FeedReport>
+        loaded_;  // each feed's load report; reports_ adds assemble()'s cross-feed problems
 };
 
 }  // namespace cb

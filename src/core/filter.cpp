@@ -1,5 +1,6 @@
 #include "filter.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "stats.h"
@@ -54,7 +55,48 @@ static uint32_t enum_mask(const std::vector<E>& set) {
     return m;
 }
 
-void select_cases(const Dataset& data, const Filter& f, std::vector<uint32_t>* rows) {
+void build_text_index(const Dataset& data, TextIndex* out) {
+    *out = TextIndex{};
+    if (!data.strings) return;
+    const StringPool& pool = *data.strings;
+    const CaseTable& c = data.cases;
+    out->pool_size = pool.size();
+    std::vector<uint8_t> used(pool.size(), 0);
+    for (const std::vector<StrId>* column : {&c.id, &c.title, &c.customer})
+        for (StrId id : *column)
+            if (id < used.size()) used[id] = 1;
+    out->begin.push_back(0);
+    for (StrId id = 0; id < pool.size(); ++id) {
+        if (!used[id]) continue;
+        std::string_view v = pool.view(id);
+        size_t at = out->folded.size();
+        out->folded.append(v.data(), v.size());
+        for (size_t i = 0; i < v.size(); ++i) out->folded[at + i] = static_cast<char>(folded_byte(v, i));
+        out->folded.push_back('\0');
+        out->ids.push_back(id);
+        out->begin.push_back(static_cast<uint32_t>(out->folded.size()));
+    }
+}
+
+// Marks (*matches)[id] for every indexed string that holds the folded needle. False when the index cannot
+// answer (a needle with a 0 byte would match across the separators).
+static bool match_text_index(const TextIndex& text, std::string_view needle, std::vector<uint8_t>* matches) {
+    if (needle.find('\0') != std::string_view::npos) return false;
+    matches->assign(text.pool_size, 0);
+    const std::string_view blob(text.folded);
+    size_t pos = blob.find(needle);
+    while (pos != std::string_view::npos) {
+        size_t k = static_cast<size_t>(std::upper_bound(text.begin.begin(), text.begin.end(), pos) -
+                                       text.begin.begin()) -
+                   1;
+        (*matches)[text.ids[k]] = 1;
+        pos = blob.find(needle, text.begin[k + 1]);  // the next string: one hit per string is enough
+    }
+    return true;
+}
+
+void select_cases(const Dataset& data, const Filter& f, std::vector<uint32_t>* rows, const TextIndex* text,
+                  std::vector<uint8_t>* text_matches) {
     rows->clear();
     const CaseTable& c = data.cases;
     if (!data.strings) return;
@@ -70,6 +112,10 @@ void select_cases(const Dataset& data, const Filter& f, std::vector<uint32_t>* r
                             !f.customer.empty() || !f.owner.empty();
     const std::string needle = fold_case(f.text);
     const StringPool& pool = *data.strings;
+    // With a text index, each string is searched once; ids it does not cover (a stale index) never match.
+    const bool indexed = !needle.empty() && text && text_matches && text->pool_size == pool.size() &&
+                         match_text_index(*text, needle, text_matches);
+    auto matched = [&](StrId id) { return id < text_matches->size() && (*text_matches)[id]; };
     for (uint32_t r = 0; r < n; ++r) {
         if (timed && !f.time_contains(c.created_at[r])) continue;
         if (!(severity_mask >> static_cast<uint32_t>(c.severity[r]) & 1u)) continue;
@@ -78,9 +124,11 @@ void select_cases(const Dataset& data, const Filter& f, std::vector<uint32_t>* r
                             in_set(f.product, c.product[r]) && in_set(f.customer, c.customer[r]) &&
                             in_set(f.owner, c.owner[r])))
             continue;
-        if (!needle.empty() && !contains_folded(pool.view(c.id[r]), needle) &&
-            !contains_folded(pool.view(c.title[r]), needle) &&
-            !contains_folded(pool.view(c.customer[r]), needle))
+        if (indexed) {
+            if (!matched(c.id[r]) && !matched(c.title[r]) && !matched(c.customer[r])) continue;
+        } else if (!needle.empty() && !contains_folded(pool.view(c.id[r]), needle) &&
+                   !contains_folded(pool.view(c.title[r]), needle) &&
+                   !contains_folded(pool.view(c.customer[r]), needle))
             continue;
         rows->push_back(r);
     }

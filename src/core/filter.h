@@ -23,8 +23,20 @@ struct Filter {
     bool time_contains(Time t) const { return (!has_time(from) || t >= from) && (!has_time(to) || t < to); }
 };
 
-// Appends the selected row indices, ascending, to a cleared *rows (its capacity is reused).
-void select_cases(const Dataset& data, const Filter& filter, std::vector<uint32_t>* rows);
+// Case-folded copies (fold_case) of the strings the text filter searches (case id, title, customer), each
+// followed by a 0 byte, so that one substring search runs over all of them at once instead of per row.
+struct TextIndex {
+    std::string folded;
+    std::vector<StrId> ids;       // the strings, in blob order
+    std::vector<uint32_t> begin;  // ids.size() + 1 offsets into folded
+    size_t pool_size = 0;         // the pool's size when built
+};
+void build_text_index(const Dataset& data, TextIndex* out);
+
+// Appends the selected row indices, ascending, to a cleared *rows (its capacity is reused). With a text
+// index built from `data` (and scratch for its per-string matches) the text filter searches the index.
+void select_cases(const Dataset& data, const Filter& filter, std::vector<uint32_t>* rows,
+                  const TextIndex* text = nullptr, std::vector<uint8_t>* text_matches = nullptr);
 
 // Applies one "key=v1,v2" argument. Keys: from, to (date "2026-03-02", timestamp "2026-03-02T09:15:00Z" or
 // epoch seconds), offering, severity, queue, product, customer, owner, status (comma-separated values, "\,"

@@ -359,7 +359,7 @@ bool generate_dataset(const GenerateOptions& options, const std::string& out_dir
             return false;
         }
     }
-    write_manifest(&out[0]);
+    write_manifest(options.as_of, &out[0]);
     write_sla_policies(&out[1]);
     write_calendars(&out[2]);
     sum.plans = write_plans(org, options.cases, options.seed, options.as_of, &out[3]);

@@ -3,7 +3,7 @@
 
 namespace cb::gen {
 
-void write_manifest(JsonOut* out) {
+void write_manifest(Time as_of, JsonOut* out) {
     static const char* const kFeeds[][3] = {{"cases", "cases", "cases.json"},
                                             {"surveys", "surveys", "surveys.json"},
                                             {"plans", "plans", "plans.json"},
@@ -16,6 +16,9 @@ void write_manifest(JsonOut* out) {
     out->string("Europe/Berlin");
     out->key("refresh_seconds");
     out->integer(300);
+    // The data is a snapshot of this moment: the dashboard shows it as of then, not drifting with the clock.
+    out->key("as_of");
+    out->time(as_of);
     out->key("allow_origins");
     out->begin_array();
     out->end_array();

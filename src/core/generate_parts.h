@@ -166,6 +166,6 @@ void write_cases_and_surveys(const Org& org, uint64_t case_count, uint64_t seed,
 uint64_t write_plans(const Org& org, uint64_t case_count, uint64_t seed, Time as_of, JsonOut* out);
 void write_sla_policies(JsonOut* out);
 void write_calendars(JsonOut* out);
-void write_manifest(JsonOut* out);
+void write_manifest(Time as_of, JsonOut* out);
 
 }  // namespace cb::gen

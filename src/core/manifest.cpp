@@ -4,6 +4,7 @@
 #include "feed_ingest_record.h"
 #include "feeds.h"
 #include "importers.h"
+#include "timestamp.h"
 
 namespace cb {
 
@@ -109,6 +110,12 @@ bool parse_manifest(std::string_view text, Manifest* out, std::string* error) {
                         (e.type == ValueType::Number ? "found " + e.text : found(e)));
         if (v < 10) return fail("refresh_seconds: " + e.text + " is less than 10");
         m.refresh_seconds = v;
+    }
+    if (uint32_t i = rec.find("as_of"); i != kNoEntry) {
+        const RecordEntry& e = rec.at(i);
+        if (e.type != ValueType::String || !parse_timestamp(e.text, &m.as_of, false))
+            return fail("as_of: expected a timestamp such as \"2026-11-30T16:00:00Z\", " +
+                        (e.type == ValueType::String ? "found '" + e.text + "'" : found(e)));
     }
     if (uint32_t i = rec.find("allow_origins"); i != kNoEntry) {
         if (rec.at(i).type != ValueType::Array)

@@ -1,9 +1,13 @@
 // metrics.h: every figure the dashboard, the CLI report and the browser test API show, in one struct.
 //
 // compute_metrics() selects the filtered rows once (a selection vector) and then runs each aggregate as a
-// tight loop over columns. Per-key counters (queue, owner, customer, ...) are dense vectors indexed through
-// KeyIndex, never hash maps. Passing the same Metrics again reuses its buffers. Definitions of every figure
-// are in docs/metrics.md. Rates are fractions 0..1 and NaN when their denominator is 0; NPS is -100..100.
+// tight loop over columns. Whatever does not depend on the filter is prepared once per data version in a
+// MetricsIndex (build_metrics_index): dense key codes per case and a copy of them per survey (so survey
+// figures never reach back into case columns in random order), case end times, sorted durations for exact
+// quantiles, the case-folded strings for the text filter and the tokenised comments. Per-key counters are
+// dense vectors indexed by those codes, never hash maps. Passing the same Metrics again reuses its buffers.
+// Definitions of every figure are in docs/metrics.md. Rates are fractions 0..1 and NaN when their denominator
+// is 0; NPS is -100..100.
 #pragma once
 
 #include <cstdint>
@@ -32,6 +36,9 @@ struct MetricsOptions {
     uint32_t term_min_count = 2;  // a term must occur this often (both sides together) to be listed
     std::string verbatim_query;   // verbatim search text (case-insensitive substring); empty = all comments
     uint8_t verbatim_min_csat = 1, verbatim_max_csat = 5;  // verbatim search score range
+    // Sections to compute; one switched off is left cleared (a view that does not show it skips the
+    // cost). The case and survey selections are always made: drivers, verbatims and plans read them.
+    bool backlog = true, sla = true, satisfaction = true, drivers = true, verbatims = true, plans = true;
 };
 
 // StrId -> dense slot, for per-key counters without hashing. slot_of is sized to the string pool once and
@@ -255,16 +262,63 @@ struct PlanMetrics {
     std::vector<CustomerPlanRow> by_customer;
 };
 
+// ---- the per-dataset index ----------------------------------------------------------------------------
+// Dense codes of one key column: case_code[row] and survey_code[survey] (the survey's case's code) index
+// keys (code -> StrId). Codes follow first appearance in the case table.
+struct KeyCodes {
+    std::vector<uint32_t> case_code, survey_code;
+    std::vector<StrId> keys;
+};
+// One duration per case (hours), sorted once: a quantile of any selection is read from the selection's
+// ranks, exactly the value quantile_inplace would give.
+struct SortedDurations {
+    std::vector<float> sorted;   // ascending
+    std::vector<uint32_t> rank;  // per case: its position in sorted; UINT32_MAX when the case has none
+};
+// Everything about a dataset that no filter, "as of" time or option changes. Build it once per data
+// version and pass it to every compute_metrics call on that data.
+struct MetricsIndex {
+    size_t cases = 0, surveys = 0;  // the sizes it was built for (a mismatch makes compute_metrics rebuild)
+    KeyCodes queue, owner, customer, product, offering;
+    std::vector<Time> end_time;          // case_end_time per case
+    std::vector<uint8_t> first_contact;  // per case: 0 transfers, 0 reopens, never waiting on the customer
+    SortedDurations first_response, resolution;
+    // Per survey, from its case (zero / kNoTime when the case is unknown: such a survey is never selected).
+    std::vector<Severity> survey_severity;
+    std::vector<uint8_t> survey_case_flags;  // kCaseFlag* bits
+    std::vector<Time> survey_case_created, survey_case_end;
+    TextIndex text;
+    // Words of the comments that count for the distinguishing terms (CSAT 1-2 or 4+): survey i's words are
+    // term_ids[term_begin[i] .. term_begin[i + 1]) (ids in `terms`).
+    StringPool terms;
+    std::vector<uint32_t> term_begin, term_ids;
+};
+constexpr uint8_t kCaseFlagTransfers2 = 1, kCaseFlagNoScope = 2, kCaseFlagReopened = 4,
+                  kCaseFlagNotValidated = 8;
+
+void build_metrics_index(const Dataset& data, MetricsIndex* out);
+
+// Building blocks shared by the index and the parts.
+bool cases_usable(const CaseTable& cases);  // every column has `count` rows (else: treated as empty)
+bool surveys_usable(const SurveyTable& surveys);
+float duration_hours(Time from, Time to);  // calendar hours, 0 when to < from
+// n, median and p90 of the durations of the selected rows, from the selection's ranks.
+Durations durations_of_selection(const SortedDurations& durations, const std::vector<uint32_t>& rows,
+                                 std::vector<uint64_t>* bits);
+void index_verbatim_terms(const Dataset& data, MetricsIndex* out);  // fills terms, term_begin, term_ids
+
 // ---- everything ---------------------------------------------------------------------------------------
 struct MetricsScratch {
     KeyIndex keys;
     std::vector<uint8_t> row_selected;  // per case row: 1 when selected
     std::vector<uint8_t> breached;      // per selected row: bit m set when SLA metric m is noncompliant
-    std::vector<float> durations;
-    std::vector<uint32_t> surveys;  // survey rows with a CSAT score
-    StringPool terms;               // verbatim words
-    std::string token;
-    std::vector<uint32_t> counts;
+    std::vector<uint64_t> rank_bits;    // selected ranks of a SortedDurations
+    std::vector<uint32_t> surveys;      // survey rows with a CSAT score
+    std::vector<uint32_t> counts, counts2;
+    std::vector<SatCounts> sat_counts;
+    std::vector<SlaBreakdownRow> sla_rows;
+    std::vector<uint8_t> text_matches;  // per text index string: 1 when it holds the filter text
+    MetricsIndex own_index;             // built per call by the compute_metrics overload without an index
 };
 
 struct Metrics {
@@ -279,20 +333,27 @@ struct Metrics {
     MetricsScratch scratch;
 };
 
+// `index` must have been built from `data` (when its sizes do not match, a fresh one is built in
+// out->scratch for this call).
+void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaResults& sla,
+                     const Filter& filter, Time as_of, const MetricsOptions& options, Metrics* out);
+// Builds the index for this one call: for tests and one-shot reports, not for repeated recomputes.
 void compute_metrics(const Dataset& data, const SlaResults& sla, const Filter& filter, Time as_of,
                      const MetricsOptions& options, Metrics* out);
 
 // The parts, in the order compute_metrics runs them (each reads out->rows and what the earlier ones set).
-void compute_backlog(const Dataset& data, Time as_of, const MetricsOptions& options, Metrics* out);
-void compute_sla_metrics(const Dataset& data, const SlaResults& sla, Time as_of,
+void compute_backlog(const Dataset& data, const MetricsIndex& index, Time as_of,
+                     const MetricsOptions& options, Metrics* out);
+void compute_sla_metrics(const Dataset& data, const MetricsIndex& index, const SlaResults& sla, Time as_of,
                          const MetricsOptions& options, Metrics* out);
-void compute_satisfaction(const Dataset& data, const Filter& filter, const MetricsOptions& options,
-                          Metrics* out);  // also fills survey_rows
-void compute_drivers(const Dataset& data, const SlaResults& sla, Time as_of, const MetricsOptions& options,
-                     Metrics* out);
-void compute_verbatims(const Dataset& data, const MetricsOptions& options, Metrics* out);
-void compute_plans(const Dataset& data, const Filter& filter, Time as_of, const MetricsOptions& options,
-                   Metrics* out);
+void compute_satisfaction(const Dataset& data, const MetricsIndex& index, const Filter& filter,
+                          const MetricsOptions& options, Metrics* out);  // also fills survey_rows
+void compute_drivers(const Dataset& data, const MetricsIndex& index, const SlaResults& sla, Time as_of,
+                     const MetricsOptions& options, Metrics* out);
+void compute_verbatims(const Dataset& data, const MetricsIndex& index, const MetricsOptions& options,
+                       Metrics* out);
+void compute_plans(const Dataset& data, const MetricsIndex& index, const Filter& filter, Time as_of,
+                   const MetricsOptions& options, Metrics* out);
 
 // Survey rows among `survey_rows` whose verbatim contains `query` (case-insensitive, UTF-8 safe) and whose
 // CSAT lies in [min_csat, max_csat]; newest first.

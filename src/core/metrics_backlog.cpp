@@ -22,43 +22,26 @@ static int age_bucket(Time age) {
     return age < d ? 0 : age < 3 * d ? 1 : age < 7 * d ? 2 : age < 30 * d ? 3 : 4;
 }
 
-static bool waited_on_customer(const CaseTable& c, uint32_t r) {
-    uint32_t b = c.history_begin[r], e = std::min<size_t>(c.history_begin[r + 1], c.history.size());
-    for (uint32_t i = b; i < e; ++i)
-        if (c.history[i].status == CaseStatus::WaitingCustomer) return true;
-    return false;
-}
-
-static float hours_between(Time from, Time to) {
-    return static_cast<float>(static_cast<double>(std::max<Time>(0, to - from)) / 3600.0);
-}
-
-static Durations durations_of(std::vector<float>* hours) {
-    Durations d;
-    d.n = static_cast<uint32_t>(hours->size());
-    d.median_hours = quantile_inplace(hours, 0.5);
-    d.p90_hours = quantile_inplace(hours, 0.9);
-    return d;
-}
-
 // Open cases per queue x severity and per owner, most open first (ties by name, for stable output).
-static void count_open_by_key(const Dataset& data, const std::vector<uint32_t>& open_rows, KeyIndex* keys,
+static void count_open_by_key(const Dataset& data, const MetricsIndex& index,
+                              const std::vector<uint32_t>& open_rows, std::vector<uint32_t>* counts,
                               BacklogMetrics* b) {
     const CaseTable& c = data.cases;
     const StringPool& pool = *data.strings;
-    for (uint32_t r : open_rows) {
-        uint32_t s = keys->slot(c.queue[r]);
-        if (s == b->open_by_queue.size()) b->open_by_queue.push_back({c.queue[r], 0, {}});
-        b->open_by_queue[s].total++;
-        b->open_by_queue[s].by_severity[static_cast<int>(c.severity[r])]++;
+    // counts[code * kSeverities + severity]
+    counts->assign(index.queue.keys.size() * kSeverities, 0);
+    for (uint32_t r : open_rows)
+        (*counts)[index.queue.case_code[r] * kSeverities + static_cast<int>(c.severity[r])]++;
+    for (uint32_t code = 0; code < index.queue.keys.size(); ++code) {
+        QueueSeverityCount q{index.queue.keys[code], 0, {}};
+        for (int v = 0; v < kSeverities; ++v)
+            q.by_severity[v] = (*counts)[code * kSeverities + v], q.total += q.by_severity[v];
+        if (q.total) b->open_by_queue.push_back(q);
     }
-    keys->reset();
-    for (uint32_t r : open_rows) {
-        uint32_t s = keys->slot(c.owner[r]);
-        if (s == b->open_by_owner.size()) b->open_by_owner.push_back({c.owner[r], 0});
-        b->open_by_owner[s].count++;
-    }
-    keys->reset();
+    counts->assign(index.owner.keys.size(), 0);
+    for (uint32_t r : open_rows) (*counts)[index.owner.case_code[r]]++;
+    for (uint32_t code = 0; code < index.owner.keys.size(); ++code)
+        if ((*counts)[code]) b->open_by_owner.push_back({index.owner.keys[code], (*counts)[code]});
     std::sort(b->open_by_queue.begin(), b->open_by_queue.end(), [&](const auto& x, const auto& y) {
         return x.total != y.total ? x.total > y.total : pool.view(x.queue) < pool.view(y.queue);
     });
@@ -69,8 +52,8 @@ static void count_open_by_key(const Dataset& data, const std::vector<uint32_t>& 
 
 // Arrivals, closures and end-of-day backlog per UTC day from the first selected creation day to as_of's
 // day (at most max_series_days, the most recent), then per ISO week.
-static void build_flows(const CaseTable& c, const std::vector<uint32_t>& rows, Time as_of,
-                        const MetricsOptions& opt, BacklogMetrics* b) {
+static void build_flows(const CaseTable& c, const MetricsIndex& index, const std::vector<uint32_t>& rows,
+                        Time as_of, const MetricsOptions& opt, BacklogMetrics* b) {
     if (rows.empty() || !has_time(as_of)) return;
     const int32_t last = day_of(as_of);
     int32_t first = last;
@@ -82,7 +65,7 @@ static void build_flows(const CaseTable& c, const std::vector<uint32_t>& rows, T
     for (uint32_t r : rows) {
         int32_t created = day_of(c.created_at[r]);
         if (created > last) continue;  // created after as_of
-        Time end = case_end_time(c, r);
+        Time end = index.end_time[r];
         int32_t ended = has_time(end) ? day_of(end) : INT32_MAX;
         if (ended < first) continue;  // came and went before the series
         if (created < first) {
@@ -103,7 +86,8 @@ static void build_flows(const CaseTable& c, const std::vector<uint32_t>& rows, T
     }
 }
 
-void compute_backlog(const Dataset& data, Time as_of, const MetricsOptions& opt, Metrics* out) {
+void compute_backlog(const Dataset& data, const MetricsIndex& index, Time as_of, const MetricsOptions& opt,
+                     Metrics* out) {
     BacklogMetrics& b = out->backlog;
     {  // reset every figure but keep the vectors' capacity
         BacklogMetrics fresh;
@@ -116,6 +100,7 @@ void compute_backlog(const Dataset& data, Time as_of, const MetricsOptions& opt,
         b.open_by_queue.clear(), b.open_by_owner.clear(), b.oldest_open.clear(), b.daily.clear(),
             b.weekly.clear();
     }
+    if (!opt.backlog) return;
     const CaseTable& c = data.cases;
     const std::vector<uint32_t>& rows = out->rows;
     std::vector<uint32_t>& open_rows = out->scratch.counts;
@@ -137,7 +122,7 @@ void compute_backlog(const Dataset& data, Time as_of, const MetricsOptions& opt,
             if (has_time(as_of)) b.age_buckets[age_bucket(as_of - c.created_at[r])]++;
         } else if (status != CaseStatus::Cancelled) {
             b.fcr_eligible++;
-            b.fcr += c.transfers[r] == 0 && c.reopened[r] == 0 && !waited_on_customer(c, r);
+            b.fcr += index.first_contact[r];
         }
     }
     b.total = static_cast<uint32_t>(rows.size());
@@ -148,7 +133,7 @@ void compute_backlog(const Dataset& data, Time as_of, const MetricsOptions& opt,
     b.reopened_rate = rate(b.reopened, b.total);
     b.fcr_rate = rate(b.fcr, b.fcr_eligible);
 
-    count_open_by_key(data, open_rows, &out->scratch.keys, &b);
+    count_open_by_key(data, index, open_rows, &out->scratch.counts2, &b);
 
     size_t n_oldest = std::min<size_t>(opt.oldest_open, open_rows.size());
     std::partial_sort(
@@ -157,19 +142,10 @@ void compute_backlog(const Dataset& data, Time as_of, const MetricsOptions& opt,
         });
     b.oldest_open.assign(open_rows.begin(), open_rows.begin() + n_oldest);
 
-    build_flows(c, rows, as_of, opt, &b);
+    build_flows(c, index, rows, as_of, opt, &b);
 
-    std::vector<float>& hours = out->scratch.durations;
-    hours.clear();
-    for (uint32_t r : rows)
-        if (has_time(c.first_response_at[r]))
-            hours.push_back(hours_between(c.created_at[r], c.first_response_at[r]));
-    b.first_response = durations_of(&hours);
-    hours.clear();
-    for (uint32_t r : rows)
-        if (!is_open(c.status[r]) && c.status[r] != CaseStatus::Cancelled)
-            hours.push_back(hours_between(c.created_at[r], case_end_time(c, r)));
-    b.resolution = durations_of(&hours);
+    b.first_response = durations_of_selection(index.first_response, rows, &out->scratch.rank_bits);
+    b.resolution = durations_of_selection(index.resolution, rows, &out->scratch.rank_bits);
 }
 
 }  // namespace cb

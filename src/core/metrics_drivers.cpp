@@ -28,30 +28,27 @@ static void finish_row(uint32_t responses, uint32_t dissatisfied, const MetricsO
 
 // Per queue (or product) value: responses and dissatisfied responses; values with n >= driver_min_n
 // become driver rows.
-static void value_drivers(const Dataset& data, const std::vector<uint32_t>& scored,
-                          const std::vector<StrId>& case_column, Driver driver, uint32_t responses,
-                          uint32_t dissatisfied, const MetricsOptions& opt, Metrics* out) {
-    KeyIndex& keys = out->scratch.keys;
-    std::vector<uint32_t>& counts = out->scratch.counts;  // [2 * slot] responses, [2 * slot + 1] dissatisfied
-    counts.clear();
+static void value_drivers(const Dataset& data, const std::vector<uint32_t>& scored, const KeyCodes& codes,
+                          Driver driver, uint32_t responses, uint32_t dissatisfied, const MetricsOptions& opt,
+                          Metrics* out) {
+    std::vector<uint32_t>& counts = out->scratch.counts;  // [2 * code] responses, [2 * code + 1] dissatisfied
+    counts.assign(2 * codes.keys.size(), 0);
     const SurveyTable& s = data.surveys;
     for (uint32_t i : scored) {
-        uint32_t slot = keys.slot(case_column[s.case_index[i]]);
-        if (2 * slot == counts.size()) counts.resize(counts.size() + 2, 0);
-        counts[2 * slot]++;
-        counts[2 * slot + 1] += s.csat[i] <= 2;
+        const uint32_t code = codes.survey_code[i];
+        counts[2 * code]++;
+        counts[2 * code + 1] += s.csat[i] <= 2;
     }
-    for (uint32_t slot = 0; slot < keys.keys.size(); ++slot) {
-        if (counts[2 * slot] < opt.driver_min_n) continue;
+    for (uint32_t code = 0; code < codes.keys.size(); ++code) {
+        if (counts[2 * code] == 0 || counts[2 * code] < opt.driver_min_n) continue;
         DriverRow d;
         d.driver = driver;
-        d.value = keys.keys[slot];
-        d.n_with = counts[2 * slot];
-        d.dissatisfied_with = counts[2 * slot + 1];
+        d.value = codes.keys[code];
+        d.n_with = counts[2 * code];
+        d.dissatisfied_with = counts[2 * code + 1];
         finish_row(responses, dissatisfied, opt, &d);
         out->drivers.rows.push_back(d);
     }
-    keys.reset();
 }
 
 static std::string percent(double r) {
@@ -110,11 +107,12 @@ static Priority describe(const DriverRow& d, const StringPool& pool, const Metri
     return p;
 }
 
-void compute_drivers(const Dataset& data, const SlaResults& sla, Time as_of, const MetricsOptions& opt,
-                     Metrics* out) {
+void compute_drivers(const Dataset& data, const MetricsIndex& index, const SlaResults& sla, Time as_of,
+                     const MetricsOptions& opt, Metrics* out) {
     DriverMetrics& dm = out->drivers;
     dm.responses = dm.dissatisfied = 0;
     dm.rows.clear(), dm.top.clear();
+    if (!opt.drivers) return;
     const SurveyTable& s = data.surveys;
     const CaseTable& c = data.cases;
     // The responses with a CSAT score, reusing the satisfaction selection.
@@ -138,15 +136,16 @@ void compute_drivers(const Dataset& data, const SlaResults& sla, Time as_of, con
         dm.responses++;
         dm.dissatisfied += unhappy;
         const bool late_fr = sla_ok && first_response[r] == SlaState::Noncompliant;
-        Time end = case_end_time(c, r);
-        Time age = (has_time(end) ? end : as_of) - c.created_at[r];
+        const Time end = index.survey_case_end[i];
+        const Time age = (has_time(end) ? end : as_of) - index.survey_case_created[i];
+        const uint8_t flags = index.survey_case_flags[i];
         const bool has[kFixedDrivers] = {
             late_fr || (sla_ok && resolution[r] == SlaState::Noncompliant),
-            c.transfers[r] >= 2,
-            !has_time(c.scope_agreed_at[r]),
+            (flags & kCaseFlagTransfers2) != 0,
+            (flags & kCaseFlagNoScope) != 0,
             late_fr,
-            c.reopened[r] > 0,
-            c.solution_validated[r] == Tristate::No,
+            (flags & kCaseFlagReopened) != 0,
+            (flags & kCaseFlagNotValidated) != 0,
             (has_time(end) || has_time(as_of)) && age > max_age,
         };
         for (int k = 0; k < kFixedDrivers; ++k) {
@@ -160,8 +159,8 @@ void compute_drivers(const Dataset& data, const SlaResults& sla, Time as_of, con
         finish_row(dm.responses, dm.dissatisfied, opt, &d);
         dm.rows.push_back(d);
     }
-    value_drivers(data, scored, c.queue, Driver::Queue, dm.responses, dm.dissatisfied, opt, out);
-    value_drivers(data, scored, c.product, Driver::Product, dm.responses, dm.dissatisfied, opt, out);
+    value_drivers(data, scored, index.queue, Driver::Queue, dm.responses, dm.dissatisfied, opt, out);
+    value_drivers(data, scored, index.product, Driver::Product, dm.responses, dm.dissatisfied, opt, out);
     std::sort(dm.rows.begin(), dm.rows.end(), [](const DriverRow& x, const DriverRow& y) {
         if (x.impact != y.impact) return x.impact > y.impact;
         if (x.p_value != y.p_value) return x.p_value < y.p_value;

@@ -158,13 +158,13 @@ static void list_milestones(const Dataset& data, Time as_of, const MetricsOption
     }
 }
 
-void compute_plans(const Dataset& data, const Filter& filter, Time as_of, const MetricsOptions& opt,
-                   Metrics* out) {
+void compute_plans(const Dataset& data, const MetricsIndex&, const Filter& filter, Time as_of,
+                   const MetricsOptions& opt, Metrics* out) {
     PlanMetrics& pm = out->plans;
     for (uint32_t& n : pm.by_health) n = 0;
     pm.plans.clear(), pm.objectives.clear(), pm.due_soon.clear(), pm.overdue.clear();
     pm.by_csam.clear(), pm.by_customer.clear();
-    if (!has_time(as_of)) return;
+    if (!opt.plans || !has_time(as_of)) return;
     const Time late_after_s = static_cast<Time>(opt.plan_late_days) * kSecondsPerDay;
     for (uint32_t i = 0; i < data.plans.size(); ++i) {
         const SuccessPlan& plan = data.plans[i];

@@ -35,29 +35,19 @@ void SatCounts::add(const SatCounts& o) {
     nps_n += o.nps_n, promoters += o.promoters, detractors += o.detractors;
 }
 
-static bool surveys_usable(const SurveyTable& s) {
-    for (size_t len : {s.case_index.size(), s.submitted_at.size(), s.csat.size(), s.effort.size(),
-                       s.resolved.size(), s.nps.size(), s.verbatim.size()})
-        if (len != s.count) return false;
-    return true;
-}
-
 static void add_row(const SurveyTable& s, uint32_t i, SatCounts* counts) {
     counts->add_survey(s.csat[i], s.effort[i], s.resolved[i], s.nps[i]);
 }
 
 // Survey counts per value of one case column, most responses first (ties by name).
-static void breakdown(const Dataset& data, const std::vector<uint32_t>& survey_rows,
-                      const std::vector<StrId>& case_column, KeyIndex* keys, std::vector<SatRow>* out) {
-    out->clear();
+static void breakdown(const Dataset& data, const std::vector<uint32_t>& survey_rows, const KeyCodes& codes,
+                      std::vector<SatCounts>* per_code, std::vector<SatRow>* out) {
+    per_code->assign(codes.keys.size(), SatCounts{});
     const SurveyTable& s = data.surveys;
-    for (uint32_t i : survey_rows) {
-        StrId key = case_column[s.case_index[i]];
-        uint32_t slot = keys->slot(key);
-        if (slot == out->size()) out->push_back({key, {}});
-        add_row(s, i, &(*out)[slot].counts);
-    }
-    keys->reset();
+    for (uint32_t i : survey_rows) add_row(s, i, &(*per_code)[codes.survey_code[i]]);
+    out->clear();
+    for (uint32_t code = 0; code < codes.keys.size(); ++code)
+        if ((*per_code)[code].responses) out->push_back({codes.keys[code], (*per_code)[code]});
     const StringPool& pool = *data.strings;
     std::sort(out->begin(), out->end(), [&](const SatRow& x, const SatRow& y) {
         return x.counts.responses != y.counts.responses ? x.counts.responses > y.counts.responses
@@ -103,8 +93,8 @@ static void build_trends(const SurveyTable& s, const std::vector<uint32_t>& surv
                      sat->daily.end());
 }
 
-void compute_satisfaction(const Dataset& data, const Filter& filter, const MetricsOptions& opt,
-                          Metrics* out) {
+void compute_satisfaction(const Dataset& data, const MetricsIndex& index, const Filter& filter,
+                          const MetricsOptions& opt, Metrics* out) {
     SatisfactionMetrics& sat = out->satisfaction;
     sat.survey_rows.clear();
     sat.overall = SatCounts{};
@@ -117,24 +107,31 @@ void compute_satisfaction(const Dataset& data, const Filter& filter, const Metri
     const CaseTable& c = data.cases;
     if (!surveys_usable(s)) return;
 
+    // The selection (drivers, verbatims and plans read it even when this section is off).
+    const bool all_cases = out->rows.size() == c.count;
     std::vector<uint8_t>& selected = out->scratch.row_selected;
-    selected.assign(c.count, 0);
-    for (uint32_t r : out->rows) selected[r] = 1;
+    if (!all_cases) {
+        selected.assign(c.count, 0);
+        for (uint32_t r : out->rows) selected[r] = 1;
+    }
     const bool timed = has_time(filter.from) || has_time(filter.to);
     for (uint32_t i = 0; i < s.count; ++i) {
         uint32_t r = s.case_index[i];
-        if (r >= c.count || !selected[r]) continue;
+        if (r >= c.count || !(all_cases || selected[r])) continue;
         if (timed && !filter.time_contains(s.submitted_at[i])) continue;
         sat.survey_rows.push_back(i);
-        add_row(s, i, &sat.overall);
-        add_row(s, i, &sat.by_severity[static_cast<int>(c.severity[r])]);
     }
-    KeyIndex* keys = &out->scratch.keys;
-    breakdown(data, sat.survey_rows, c.queue, keys, &sat.by_queue);
-    breakdown(data, sat.survey_rows, c.product, keys, &sat.by_product);
-    breakdown(data, sat.survey_rows, c.offering, keys, &sat.by_offering);
-    breakdown(data, sat.survey_rows, c.owner, keys, &sat.by_owner);
-    breakdown(data, sat.survey_rows, c.customer, keys, &sat.by_customer);
+    if (!opt.satisfaction) return;
+    for (uint32_t i : sat.survey_rows) {
+        add_row(s, i, &sat.overall);
+        add_row(s, i, &sat.by_severity[static_cast<int>(index.survey_severity[i])]);
+    }
+    std::vector<SatCounts>* per_code = &out->scratch.sat_counts;
+    breakdown(data, sat.survey_rows, index.queue, per_code, &sat.by_queue);
+    breakdown(data, sat.survey_rows, index.product, per_code, &sat.by_product);
+    breakdown(data, sat.survey_rows, index.offering, per_code, &sat.by_offering);
+    breakdown(data, sat.survey_rows, index.owner, per_code, &sat.by_owner);
+    breakdown(data, sat.survey_rows, index.customer, per_code, &sat.by_customer);
     build_trends(s, sat.survey_rows, opt.max_series_days, &sat);
 }
 

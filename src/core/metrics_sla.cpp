@@ -18,29 +18,31 @@ static bool clocks_usable(const SlaResults& sla, size_t rows) {
 }
 
 // One breakdown (queue, owner or offering): per key, selected cases, breached cases and breaches per metric.
-static void breakdown(const std::vector<uint32_t>& rows, const std::vector<StrId>& key_column,
-                      const std::vector<uint8_t>& breached_metrics, const StringPool& pool, KeyIndex* keys,
-                      std::vector<SlaBreakdownRow>* out) {
-    out->clear();
+static void breakdown(const std::vector<uint32_t>& rows, const KeyCodes& codes,
+                      const std::vector<uint8_t>& breached_metrics, const StringPool& pool,
+                      std::vector<SlaBreakdownRow>* per_code, std::vector<SlaBreakdownRow>* out) {
+    per_code->assign(codes.keys.size(), SlaBreakdownRow{});
     for (size_t i = 0; i < rows.size(); ++i) {
-        StrId key = key_column[rows[i]];
-        uint32_t s = keys->slot(key);
-        if (s == out->size()) out->push_back({key, 0, 0, {}});
-        SlaBreakdownRow& row = (*out)[s];
+        SlaBreakdownRow& row = (*per_code)[codes.case_code[rows[i]]];
         row.cases++;
         uint8_t bits = breached_metrics[i];
         row.breached_cases += bits != 0;
         for (int m = 0; m < kSlaMetrics; ++m) row.breaches[m] += bits >> m & 1;
     }
-    keys->reset();
+    out->clear();
+    for (uint32_t code = 0; code < codes.keys.size(); ++code) {
+        if (!(*per_code)[code].cases) continue;
+        out->push_back((*per_code)[code]);
+        out->back().key = codes.keys[code];
+    }
     std::sort(out->begin(), out->end(), [&](const SlaBreakdownRow& x, const SlaBreakdownRow& y) {
         return x.breached_cases != y.breached_cases ? x.breached_cases > y.breached_cases
                                                     : pool.view(x.key) < pool.view(y.key);
     });
 }
 
-void compute_sla_metrics(const Dataset& data, const SlaResults& sla, Time as_of, const MetricsOptions& opt,
-                         Metrics* out) {
+void compute_sla_metrics(const Dataset& data, const MetricsIndex& index, const SlaResults& sla, Time as_of,
+                         const MetricsOptions& opt, Metrics* out) {
     SlaMetrics& s = out->sla;
     {  // reset every figure but keep the vectors' capacity
         SlaMetrics fresh;
@@ -51,6 +53,7 @@ void compute_sla_metrics(const Dataset& data, const SlaResults& sla, Time as_of,
         s = std::move(fresh);
         s.nearing.clear(), s.by_queue.clear(), s.by_owner.clear(), s.by_offering.clear();
     }
+    if (!opt.sla) return;
     const CaseTable& c = data.cases;
     const std::vector<uint32_t>& rows = out->rows;
     if (!clocks_usable(sla, c.count)) return;  // SLA not computed (yet) for this dataset
@@ -92,7 +95,9 @@ void compute_sla_metrics(const Dataset& data, const SlaResults& sla, Time as_of,
     size_t n_nearing = std::min<size_t>(opt.list_limit, s.nearing.size());
     std::partial_sort(s.nearing.begin(), s.nearing.begin() + n_nearing, s.nearing.end(),
                       [](const NearingClock& x, const NearingClock& y) {
-                          return x.deadline != y.deadline ? x.deadline < y.deadline : x.row < y.row;
+                          // A total order: ties must not fall differently in libstdc++ and libc++.
+                          if (x.deadline != y.deadline) return x.deadline < y.deadline;
+                          return x.row != y.row ? x.row < y.row : x.metric < y.metric;
                       });
     s.nearing.resize(n_nearing);
 
@@ -105,9 +110,10 @@ void compute_sla_metrics(const Dataset& data, const SlaResults& sla, Time as_of,
     }
     for (int v = 0; v < kSeverities; ++v) s.by_severity[v].key = static_cast<StrId>(v);
     const StringPool& pool = *data.strings;
-    breakdown(rows, c.queue, breached, pool, &out->scratch.keys, &s.by_queue);
-    breakdown(rows, c.owner, breached, pool, &out->scratch.keys, &s.by_owner);
-    breakdown(rows, c.offering, breached, pool, &out->scratch.keys, &s.by_offering);
+    std::vector<SlaBreakdownRow>* per_code = &out->scratch.sla_rows;
+    breakdown(rows, index.queue, breached, pool, per_code, &s.by_queue);
+    breakdown(rows, index.owner, breached, pool, per_code, &s.by_owner);
+    breakdown(rows, index.offering, breached, pool, per_code, &s.by_offering);
 }
 
 }  // namespace cb

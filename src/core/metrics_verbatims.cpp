@@ -61,35 +61,55 @@ static void for_each_term(std::string_view text, std::string* token, Emit emit) 
     }
 }
 
-void compute_verbatims(const Dataset& data, const MetricsOptions& opt, Metrics* out) {
+// Comments that count for the terms: CSAT 1-2 (dissatisfied) or 4 and up (satisfied), with text.
+static bool counts_for_terms(const SurveyTable& s, uint32_t i) {
+    return s.csat[i] != 0 && s.csat[i] != 3 && !s.verbatim[i].empty();
+}
+
+void index_verbatim_terms(const Dataset& data, MetricsIndex* out) {
+    const SurveyTable& s = data.surveys;
+    out->terms.clear(), out->term_ids.clear();
+    out->term_begin.assign(1, 0);
+    std::string token;
+    for (uint32_t i = 0; i < s.count; ++i) {
+        if (counts_for_terms(s, i))
+            for_each_term(s.verbatim[i], &token,
+                          [&](std::string_view w) { out->term_ids.push_back(out->terms.intern(w)); });
+        out->term_begin.push_back(static_cast<uint32_t>(out->term_ids.size()));
+    }
+}
+
+void compute_verbatims(const Dataset& data, const MetricsIndex& index, const MetricsOptions& opt,
+                       Metrics* out) {
     VerbatimMetrics& v = out->verbatims;
+    v.matches.clear();
+    v.dissatisfied_comments = v.satisfied_comments = 0;
+    v.dissatisfied_terms.clear(), v.satisfied_terms.clear();
+    if (!opt.verbatims) return;
     const std::vector<uint32_t>& surveys = out->satisfaction.survey_rows;
     search_verbatims(data, surveys, opt.verbatim_query, opt.verbatim_min_csat, opt.verbatim_max_csat,
                      &v.matches);
-    v.dissatisfied_comments = v.satisfied_comments = 0;
-    v.dissatisfied_terms.clear(), v.satisfied_terms.clear();
-    if (!opt.verbatim_terms) return;
+    if (!opt.verbatim_terms || index.term_begin.size() != data.surveys.count + 1) return;
 
     const SurveyTable& s = data.surveys;
-    StringPool& terms = out->scratch.terms;
+    const StringPool& terms = index.terms;
     std::vector<uint32_t>& counts = out->scratch.counts;  // [2 * term] dissatisfied, [2 * term + 1] satisfied
-    terms.clear();
-    counts.assign(2, 0);
+    counts.assign(2 * terms.size(), 0);
     uint64_t tokens[2] = {0, 0};
+    uint32_t vocabulary_n = 0;  // distinct words of the selected comments
     for (uint32_t i : surveys) {
-        const uint8_t csat = s.csat[i];
-        if (csat == 0 || csat == 3 || s.verbatim[i].empty()) continue;
-        const int side = csat >= 4;
+        if (!counts_for_terms(s, i)) continue;
+        const int side = s.csat[i] >= 4;
         (side ? v.satisfied_comments : v.dissatisfied_comments)++;
-        for_each_term(s.verbatim[i], &out->scratch.token, [&](std::string_view w) {
-            StrId id = terms.intern(w);
-            if (2 * id >= counts.size()) counts.resize(2 * id + 2, 0);
+        for (uint32_t k = index.term_begin[i]; k < index.term_begin[i + 1]; ++k) {
+            const StrId id = index.term_ids[k];
+            vocabulary_n += counts[2 * id] == 0 && counts[2 * id + 1] == 0;
             counts[2 * id + side]++;
-            tokens[side]++;
-        });
+        }
+        tokens[side] += index.term_begin[i + 1] - index.term_begin[i];
     }
     // Log-odds ratio with add-one smoothing: log((d+1)/(D+V)) - log((s+1)/(S+V)).
-    const double vocabulary = static_cast<double>(terms.size() - 1);
+    const double vocabulary = static_cast<double>(vocabulary_n);
     const double log_d = std::log(static_cast<double>(tokens[0]) + vocabulary);
     const double log_s = std::log(static_cast<double>(tokens[1]) + vocabulary);
     struct Candidate {

@@ -57,16 +57,16 @@ double t_quantile_975(uint32_t df) {
 
 double quantile_inplace(std::vector<float>* values, double q) {
     std::vector<float>& v = *values;
-    if (v.empty()) return kNaN;
-    q = std::min(1.0, std::max(0.0, q));
-    double pos = q * (v.size() - 1);
-    size_t lo = static_cast<size_t>(pos);
-    std::nth_element(v.begin(), v.begin() + lo, v.end());
-    double lo_value = v[lo];
-    if (lo + 1 >= v.size() || pos == lo) return lo_value;
-    // After nth_element everything right of lo is >= v[lo]; the next order statistic is their minimum.
-    double hi_value = *std::min_element(v.begin() + lo + 1, v.end());
-    return lo_value + (pos - lo) * (hi_value - lo_value);
+    bool first = true;
+    return quantile_of_order_stats(v.size(), q, [&](size_t k) -> double {
+        if (first) {  // the lower rank: partition around it
+            first = false;
+            std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end());
+            return v[k];
+        }
+        // After nth_element everything right of k-1 is >= v[k-1]; the next order statistic is their minimum.
+        return *std::min_element(v.begin() + static_cast<std::ptrdiff_t>(k), v.end());
+    });
 }
 
 // Howard Hinnant's civil-date algorithms (proleptic Gregorian, exact for all int32 days).

@@ -50,6 +50,19 @@ double t_quantile_975(uint32_t df);
 // q * (n - 1). The median of an even count is the mean of the two middle values. Reorders `values`
 // (nth_element, O(n)); NaN when empty.
 double quantile_inplace(std::vector<float>* values, double q);
+// The same quantile of n values given order_stat(k), the k-th smallest (0-based). It is asked for at most
+// two ranks, in increasing order, so a caller may scan forward.
+template <typename OrderStat>
+double quantile_of_order_stats(size_t n, double q, OrderStat order_stat) {
+    if (n == 0) return kNaN;
+    q = q > 0 ? (q < 1 ? q : 1) : 0;  // NaN counts as 0
+    const double pos = q * static_cast<double>(n - 1);
+    const size_t lo = static_cast<size_t>(pos);
+    const double lo_value = order_stat(lo);
+    if (lo + 1 >= n || pos == static_cast<double>(lo)) return lo_value;
+    const double hi_value = order_stat(lo + 1);
+    return lo_value + (pos - static_cast<double>(lo)) * (hi_value - lo_value);
+}
 
 // ---- calendar (UTC) -----------------------------------------------------------------------------------
 inline int32_t day_of(Time t) {  // days since 1970-01-01, floor division

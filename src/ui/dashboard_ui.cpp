@@ -29,7 +29,12 @@ static void draw_header(const Frame& f) {
     }
     std::string when = has_time(f.as_of) ? format_iso8601(f.as_of).substr(0, 16) + " UTC" : "";
     when[10] = ' ';
-    ImGui::TextDisabled("as of %s%s", when.c_str(), f.live ? " (live)" : " (fixed)");
+    const char* mode = f.live ? " (live)" : f.as_of == s.manifest().as_of ? " (snapshot)" : " (fixed)";
+    ImGui::TextDisabled("as of %s%s", when.c_str(), mode);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(
+            f.live ? "Figures follow the clock."
+                   : "Figures are computed for this moment, not the clock: the feeds are a snapshot.");
     ImGui::SameLine();
     // Data older than three refresh intervals is stale: a wall screen must say so, not look current.
     int64_t stale_after = 3 * (int64_t)std::max(10, s.manifest().refresh_seconds);

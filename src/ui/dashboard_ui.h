@@ -20,7 +20,8 @@ struct UiState {
 struct Frame {
     const DataSession* session = nullptr;
     const Board* board = nullptr;  // SLA clocks and metrics of session->data() at as_of under the filter
-    Time as_of = kNoTime;          // the "now" of every figure
+    Time as_of = kNoTime;          // the "now" of every figure (live: the current minute)
+    Time now = kNoTime;            // the current second (live) or as_of (fixed): for ticking countdowns
     bool live = true;              // as_of follows the clock
 };
 

@@ -3,6 +3,7 @@
 // real HTTP server on 127.0.0.1. Every figure is read back through window.caseboard.
 //   node tests/e2e/run.mjs --dist build/wasm/dist --screenshots tests/e2e/screenshots [--only NAME]
 // Prints one line per test and ends with "e2e: N passed, N failed".
+import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -15,6 +16,8 @@ const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) +
 const dist = path.resolve(opt('--dist', path.join(here, '../../build/wasm/dist')));
 const shots = path.resolve(opt('--screenshots', path.join(here, 'screenshots')));
 const only = opt('--only', '');
+const cli = path.resolve(opt('--cli', path.join(here, '../../build/native/caseboard')));
+const demoManifest = path.join(here, '../../data/feeds.json');
 fs.mkdirSync(shots, {recursive: true});
 // Fixtures (deliberately broken feeds and manifests) are served beside the app.
 fs.cpSync(path.join(here, 'fixtures'), path.join(dist, 'e2e-fixtures'), {recursive: true});
@@ -153,6 +156,106 @@ test('a broken feed is reported by name and reason, and good feeds still load', 
         expect(byName.missing && byName.missing.state === 'failed' && /404/.test(byName.missing.error),
                `missing feed: ${byName.missing && byName.missing.error}`);
         expect(s.state.headline.cases === byName.cases.records, 'cases from the good feed are not all shown');
+    } finally {
+        await s.close();
+    }
+});
+
+test('the dashboard and `caseboard report` show the same figures', async () => {
+    const s = await open();
+    try {
+        const asOf = '2026-11-30T16:00:00Z';
+        for (const filter of [null, {key: 'queue', value: 'Networking'}]) {
+            if (filter) await s.page.evaluate((f) => window.caseboard.command('filter', f), filter);
+            const args = ['report', '--as-of', asOf, '--format', 'json'];
+            if (filter) args.push('--filter', `${filter.key}=${filter.value}`);
+            const fromCli = JSON.parse(execFileSync(cli, [...args, demoManifest], {encoding: 'utf8'}));
+            const r = await s.page.evaluate((t) => window.caseboard.command('as_of', {as_of: t}), asOf);
+            expect(r.ok, `as_of refused: ${r.error}`);
+            const shown = (await s.page.evaluate(() => window.caseboard.state())).report;
+            for (const key of ['as_of', 'cases', 'sla', 'satisfaction', 'plans', 'priorities', 'filter']) {
+                const a = JSON.stringify(shown[key]), b = JSON.stringify(fromCli[key]);
+                expect(a === b, `${key} differs${filter ? ' with ' + filter.value : ''}:\n page ${a.slice(0, 300)}\n cli  ${b.slice(0, 300)}`);
+            }
+        }
+    } finally {
+        await s.close();
+    }
+});
+
+test('filters, keyboard and undo: the view state follows and narrows the figures', async () => {
+    const s = await open();
+    try {
+        const all = s.state.selected_rows;
+        let r = await s.page.evaluate(() => window.caseboard.command('filter', {key: 'severity', value: 'A'}));
+        expect(r.ok, `filter refused: ${r.error}`);
+        let st = await s.page.evaluate(() => window.caseboard.state());
+        expect(st.filters.severity === 'A', `filters: ${JSON.stringify(st.filters)}`);
+        expect(st.selected_rows > 0 && st.selected_rows < all, `severity A kept ${st.selected_rows} of ${all}`);
+        expect(st.selected_rows === st.report.cases.total, 'selected rows and report total differ');
+        r = await s.page.evaluate(() => window.caseboard.command('filter', {key: 'queue', value: 'Nowhere'}));
+        expect(!r.ok && /Nowhere/.test(r.error), `unknown queue accepted: ${JSON.stringify(r)}`);
+        await s.page.click('canvas', {position: {x: 640, y: 600}});  // focus the canvas, away from controls
+        await s.page.keyboard.press('Control+z');
+        await s.page.evaluate(() => window.caseboard.frame());
+        st = await s.page.evaluate(() => window.caseboard.state());
+        expect(!st.filters.severity && st.selected_rows === all, `Ctrl+Z did not undo: ${JSON.stringify(st.filters)}`);
+        await s.page.keyboard.press('3');
+        await s.page.evaluate(() => window.caseboard.frame());
+        st = await s.page.evaluate(() => window.caseboard.state());
+        expect(st.view === 'sla', `key 3 opened ${st.view}`);
+    } finally {
+        await s.close();
+    }
+});
+
+test('a shared link opens the same view and filters; back and forward move through them', async () => {
+    const s = await open();
+    try {
+        await s.page.evaluate(() => window.caseboard.command('view', {view: 'queues'}));
+        await s.page.evaluate(() => window.caseboard.frame());
+        await s.page.evaluate(() => window.caseboard.command('filter', {key: 'queue', value: 'Networking'}));
+        await s.page.evaluate(() => window.caseboard.command('view', {view: 'sla'}));
+        await s.page.evaluate(() => window.caseboard.frame());
+        const st = await s.page.evaluate(() => window.caseboard.state());
+        const url = s.page.url();
+        expect(url.includes('#view=sla') && url.includes('queue=Networking'), `URL is ${url}`);
+        const other = await s.context.newPage();
+        await other.goto(url);
+        const shared = await other.evaluate(() => window.caseboard.ready());
+        await other.evaluate(() => window.caseboard.frame());
+        const again = await other.evaluate(() => window.caseboard.state());
+        expect(again.view === 'sla' && again.filters.queue === 'Networking',
+               `shared link opened ${again.view} ${JSON.stringify(again.filters)}`);
+        expect(again.selected_rows === st.selected_rows, `${again.selected_rows} vs ${st.selected_rows} rows`);
+        expect(shared.ready, 'shared page not ready');
+        await s.page.goBack();
+        await s.page.waitForFunction(() => window.caseboard.state().view === 'queues', null, {timeout: 5000});
+        await s.page.goForward();
+        await s.page.waitForFunction(() => window.caseboard.state().view === 'sla', null, {timeout: 5000});
+    } finally {
+        await s.close();
+    }
+});
+
+test('files dropped on the page are loaded as feeds', async () => {
+    const s = await open();
+    try {
+        const csv = fs.readFileSync(path.join(here, '../../data/samples/cases.csv'), 'utf8');
+        const transfer = await s.page.evaluateHandle((text) => {
+            const dt = new DataTransfer();
+            dt.items.add(new File([text], 'exported cases.csv', {type: 'text/csv'}));
+            return dt;
+        }, csv);
+        await s.page.dispatchEvent('canvas', 'drop', {dataTransfer: transfer});
+        await s.page.waitForFunction(() => {
+            const st = window.caseboard.state();
+            return st.manifest.title === 'Dropped files' && !st.loading && st.generation >= 2;
+        }, null, {timeout: 10000});
+        const st = await s.page.evaluate(() => window.caseboard.state());
+        expect(st.feeds.length === 1 && st.feeds[0].name === 'exported cases.csv', JSON.stringify(st.feeds));
+        expect(st.feeds[0].state === 'loaded' && st.feeds[0].format === 'csv', JSON.stringify(st.feeds[0]));
+        expect(st.report.cases.total === st.feeds[0].records, `dropped cases not all shown: ${st.report.cases.total} of ${st.feeds[0].records}, ${JSON.stringify(st.feeds[0].problems)}`);
     } finally {
         await s.close();
     }

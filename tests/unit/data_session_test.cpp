@@ -114,3 +114,22 @@ TEST(DataSession, FeedSpecForAFileGuessesKindAndCsv) {
     EXPECT_EQ(csv.name, "Q3 cases.CSV");
     EXPECT_EQ(csv.url, "dropped:Q3 cases.CSV");
 }
+
+TEST(DataSession, FeedsLeftOutOfANewManifestAreForgotten) {
+    cb::DataSession s;
+    s.open("feeds.json");
+    deliver(s, 0, kManifest);
+    deliver(s, 1, kCases);
+    deliver(s, 2, kSurveys);
+    ASSERT_EQ(s.data().cases.count, 2u);
+    cb::Manifest dropped;
+    dropped.feeds.push_back(cb::feed_spec_for_file("more cases.json", "dropped:more cases.json"));
+    std::vector<cb::Fetch> fetches = s.open_feeds(dropped, "", 2000);
+    ASSERT_EQ(fetches.size(), 1u);
+    deliver(s, 1, R"([{"id": "X1", "customer": "Northwind", "offering": "asfp", "severity": "B",
+        "queue": "Networking", "status": "new", "created_at": "2026-11-20T09:00:00Z"}])");
+    EXPECT_EQ(s.data().cases.count, 1u);
+    EXPECT_EQ(s.data().surveys.count, 0u);
+    ASSERT_EQ(s.reports().size(), 1u);
+    EXPECT_EQ(s.reports()[0].name, "more cases.json");
+}

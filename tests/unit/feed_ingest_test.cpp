@@ -357,13 +357,15 @@ TEST(FeedIngest, SurvivesTruncationAndMutation) {
                            "zendesk_satisfaction.json", "cases.csv"};
     uint32_t seed = 12345;
     for (const char* name : files) {
-        std::FILE* f = std::fopen((std::string(CASEBOARD_SOURCE_DIR) + "/data/samples/" + name).c_str(), "rb");
+        std::FILE* f =
+            std::fopen((std::string(CASEBOARD_SOURCE_DIR) + "/data/samples/" + name).c_str(), "rb");
         ASSERT_TRUE(f) << name;
         std::string text(1 << 16, '\0');
         text.resize(std::fread(&text[0], 1, text.size(), f));
         std::fclose(f);
-        FeedSpec spec = spec_of(std::string(name).find("satisfaction") != std::string::npos ? FeedKind::Surveys
-                                                                                            : FeedKind::Cases);
+        FeedSpec spec =
+            spec_of(std::string(name).find("satisfaction") != std::string::npos ? FeedKind::Surveys
+                                                                                : FeedKind::Cases);
         spec.url = name;
         for (size_t cut = 0; cut < text.size(); cut += 13) {
             StringPool pool;

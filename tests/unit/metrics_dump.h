@@ -54,11 +54,14 @@ inline std::string dump_metrics(const cb::Metrics& m) {
     for (const KeyCount& k : b.open_by_owner) d.num("obo", k.key), d.num("c", k.count);
     for (uint32_t v : b.age_buckets) d.num("age", v);
     for (uint32_t v : b.oldest_open) d.num("oldest", v);
-    for (const DayFlow& f : b.daily) d.num("day", f.day), d.num("a", f.arrivals), d.num("c", f.closures), d.num("b", f.backlog);
-    for (const PeriodFlow& f : b.weekly) d.num("week", f.start_day), d.num("a", f.arrivals), d.num("c", f.closures);
+    for (const DayFlow& f : b.daily)
+        d.num("day", f.day), d.num("a", f.arrivals), d.num("c", f.closures), d.num("b", f.backlog);
+    for (const PeriodFlow& f : b.weekly)
+        d.num("week", f.start_day), d.num("a", f.arrivals), d.num("c", f.closures);
     d.num("tmean", b.transfers_mean), d.num("t2", b.transfers_2plus), d.num("swarmed", b.swarmed);
     d.num("reopened", b.reopened), d.num("t2r", b.transfers_2plus_rate), d.num("swr", b.swarmed_rate);
-    d.num("reor", b.reopened_rate), d.num("fcre", b.fcr_eligible), d.num("fcr", b.fcr), d.num("fcrr", b.fcr_rate);
+    d.num("reor", b.reopened_rate), d.num("fcre", b.fcr_eligible), d.num("fcr", b.fcr),
+        d.num("fcrr", b.fcr_rate);
     d.num("fr.n", b.first_response.n), d.num("fr.med", b.first_response.median_hours);
     d.num("fr.p90", b.first_response.p90_hours);
     d.num("res.n", b.resolution.n), d.num("res.med", b.resolution.median_hours);
@@ -72,7 +75,8 @@ inline std::string dump_metrics(const cb::Metrics& m) {
     }
     d.num("breached_cases", s.breached_cases);
     for (const NearingClock& n : s.nearing)
-        d.num("nr", n.row), d.num("nm", static_cast<int>(n.metric)), d.num("nd", static_cast<double>(n.deadline));
+        d.num("nr", n.row), d.num("nm", static_cast<int>(n.metric)),
+            d.num("nd", static_cast<double>(n.deadline));
     auto breakdown = [&](const char* name, const SlaBreakdownRow& r) {
         d.num(name, r.key), d.num("cases", r.cases), d.num("bc", r.breached_cases);
         for (uint32_t v : r.breaches) d.num("b", v);
@@ -89,7 +93,8 @@ inline std::string dump_metrics(const cb::Metrics& m) {
     d.sat("overall", sat.overall);
     for (const auto* trend : {&sat.daily, &sat.weekly, &sat.monthly})
         for (const SatTrendPoint& p : *trend) d.num("trend", p.start_day), d.sat("tp", p.counts);
-    for (const auto* rows : {&sat.by_queue, &sat.by_product, &sat.by_offering, &sat.by_owner, &sat.by_customer})
+    for (const auto* rows :
+         {&sat.by_queue, &sat.by_product, &sat.by_offering, &sat.by_owner, &sat.by_customer})
         for (const SatRow& r : *rows) d.num("satkey", r.key), d.sat("sr", r.counts);
     for (const SatCounts& c : sat.by_severity) d.sat("satsev", c);
 
@@ -108,18 +113,23 @@ inline std::string dump_metrics(const cb::Metrics& m) {
     d.num("dc", v.dissatisfied_comments), d.num("sc", v.satisfied_comments);
     for (const auto* terms : {&v.dissatisfied_terms, &v.satisfied_terms})
         for (const TermCount& t : *terms)
-            d.out += t.term + "\n", d.num("d", t.dissatisfied), d.num("s", t.satisfied), d.num("lo", t.log_odds);
+            d.out += t.term + "\n", d.num("d", t.dissatisfied), d.num("s", t.satisfied),
+                d.num("lo", t.log_odds);
 
     const PlanMetrics& pm = m.plans;
     for (uint32_t h : pm.by_health) d.num("ph", h);
-    for (const PlanRow& r : pm.plans) d.num("plan", r.plan), d.progress(r.progress), d.num("d14", r.due_14), d.num("d30", r.due_30);
-    for (const ObjectiveRow& o : pm.objectives) d.num("obj", o.plan), d.num("o", o.objective), d.progress(o.progress);
+    for (const PlanRow& r : pm.plans)
+        d.num("plan", r.plan), d.progress(r.progress), d.num("d14", r.due_14), d.num("d30", r.due_30);
+    for (const ObjectiveRow& o : pm.objectives)
+        d.num("obj", o.plan), d.num("o", o.objective), d.progress(o.progress);
     for (const auto* list : {&pm.due_soon, &pm.overdue})
         for (const MilestoneRef& r : *list)
-            d.num("mr", r.plan), d.num("o", r.objective), d.num("m", r.milestone), d.num("due", static_cast<double>(r.due));
+            d.num("mr", r.plan), d.num("o", r.objective), d.num("m", r.milestone),
+                d.num("due", static_cast<double>(r.due));
     for (const PlanRollup& r : pm.by_csam) d.rollup(r);
     for (const CustomerPlanRow& r : pm.by_customer)
-        d.rollup(r.plans), d.num("oc", r.open_cases), d.num("cn", r.csat.n), d.num("cs", r.csat.sum), d.num("cq", r.csat.sum_sq);
+        d.rollup(r.plans), d.num("oc", r.open_cases), d.num("cn", r.csat.n), d.num("cs", r.csat.sum),
+            d.num("cq", r.csat.sum_sq);
     return d.out;
 }
 

@@ -373,3 +373,19 @@ TEST(Report, Rounding) {
     EXPECT_EQ(cb::round_to(8.0 / 3.0, 2), 2.67);
     EXPECT_TRUE(std::isnan(cb::percent_1dp(cb::kNaN)));
 }
+
+TEST(Report, MarkdownEscapesNamesThatWouldBreakTheTable) {
+    // C2 alone, in a queue whose name holds a pipe: breached first response (2 h of 1 h) and resolution.
+    const std::string cases = R"([{"id": "C2", "customer": "Contoso", "offering": "premier", "severity": "A",
+        "queue": "Core|Net *ops*", "status": "resolved", "created_at": "2026-11-25T08:00:00Z",
+        "first_response_at": "2026-11-25T10:00:00Z", "resolved_at": "2026-11-25T20:00:00Z"}])";
+    cb::DataSession s;
+    load(s, kDir + "feeds.json", "cases.json", cases);
+    cb::Board board;
+    cb::update_board(s.data(), s.generation(), s.strings(), "UTC", kAsOf, {}, {}, &board);
+    const std::string md = cb::report_markdown(cb::make_report_input(s, board, {}, "UTC"));
+    EXPECT_NE(md.find("| Core\\|Net \\*ops\\* | 0 | 1 of 1 | 1 / 0 / 1 | 1.00 | 100.0% |\n"),
+              std::string::npos)
+        << md;
+    EXPECT_NE(md.find("(CSAT 1, case C2, Core\\|Net \\*ops\\*, 2026-11-26)"), std::string::npos) << md;
+}

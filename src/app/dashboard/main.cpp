@@ -52,6 +52,18 @@ void start_fetches(const std::vector<Fetch>& fetches) {
     for (const Fetch& f : fetches) cbjs_fetch_start(f.id, f.url.c_str(), f.base.c_str());
 }
 
+void start_load(const Fetch& manifest) {
+    g_app.load_started_ms = cbjs_perf_ms();
+    start_fetches({manifest});
+}
+
+void follow_manifest_time() {
+    if (g_app.as_of_pinned) return;
+    Time snapshot = g_app.session.manifest().as_of;
+    g_app.live = !has_time(snapshot);
+    if (!g_app.live) g_app.as_of = snapshot;
+}
+
 static void on_input_event() {
     request_frames(3);
     // Hover tooltips appear after a delay with no further input: one more frame then.
@@ -105,8 +117,10 @@ void update_figures() {
     bool filter_changed =
         !computed || filter_to_args(filter, s.strings()) != filter_to_args(last_filter, s.strings());
     if (filter_changed || g_app.board.data_generation != s.generation() || g_app.board.as_of != g_app.as_of) {
+        double start = cbjs_perf_ms();
         update_board(s.data(), s.generation(), s.strings(), s.manifest().time_zone, g_app.as_of, filter,
                      g_app.metrics_options, &g_app.board);
+        g_app.last_board_ms = cbjs_perf_ms() - start;
         last_filter = filter;
         computed = true;
     }
@@ -126,7 +140,8 @@ static void draw_frame(double now_ms) {
     io.DeltaTime = last_ms > 0 ? (float)std::clamp((now_ms - last_ms) / 1000.0, 1e-4, 0.25) : 1.0f / 60.0f;
     last_ms = now_ms;
     ImGui::NewFrame();
-    ui::Frame frame{&g_app.session, &g_app.board, g_app.as_of, g_app.live};
+    ui::Frame frame{&g_app.session, &g_app.board, g_app.as_of, g_app.live ? now_seconds() : g_app.as_of,
+                    g_app.live};
     ui::draw_dashboard(frame, g_app.ui);
     update_figures();  // a click this frame changed the filter or view: the next frame shows its figures
     if (g_app.board.metrics.as_of != g_app.as_of) request_frames(1);
@@ -137,6 +152,12 @@ static void draw_frame(double now_ms) {
     glClear(GL_COLOR_BUFFER_BIT);
     web::renderer_draw(ImGui::GetDrawData(), (int)(io.DisplaySize.x * io.DisplayFramebufferScale.x),
                        (int)(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+    // Live figures age by the minute; the SLA view's countdowns tick by the second.
+    int clock_ms = !g_app.live ? 0 : g_app.ui.view.view == ui::View::Sla ? 1000 : 60 * 1000;
+    if (clock_ms != g_app.clock_ms) {
+        if (clock_ms) cbjs_set_timer(kTimerClock, clock_ms);
+        g_app.clock_ms = clock_ms;
+    }
     g_app.frames.add((float)(cbjs_perf_ms() - start));
     if (g_app.frames.drawn == 1) cbjs_emit("first-frame");
 }
@@ -155,10 +176,10 @@ EMSCRIPTEN_KEEPALIVE void cb_on_frame(double now_ms) {
 
 EMSCRIPTEN_KEEPALIVE void cb_on_timer(int id) {
     if (id == kTimerRefresh) {
-        start_fetches({g_app.session.refresh()});
+        start_load(g_app.session.refresh());
         schedule_refresh();
     } else if (id == kTimerClock) {
-        cbjs_set_timer(kTimerClock, 60 * 1000.0);  // live figures age by the minute
+        g_app.clock_ms = 0;  // re-armed by the frame below
     }
     request_frames(2);
 }
@@ -176,6 +197,8 @@ EMSCRIPTEN_KEEPALIVE void cb_fetch_end(int id, const char* error) {
     bool was_loading = g_app.session.loading();
     start_fetches(g_app.session.on_end(id, error, now_seconds()));
     if (was_loading && !g_app.session.loading()) {
+        g_app.last_load_ms = cbjs_perf_ms() - g_app.load_started_ms;
+        follow_manifest_time();
         cbjs_set_title(g_app.session.manifest().title.c_str());
         if (!g_app.loaded_once) {
             g_app.loaded_once = true;
@@ -198,7 +221,7 @@ EMSCRIPTEN_KEEPALIVE void cb_files_dropped(const char* names) {
     }
     for (const std::string& name : files) {
         if (name == "feeds.json") {
-            start_fetches({g_app.session.open("dropped:feeds.json")});
+            start_load(g_app.session.open("dropped:feeds.json"));
             request_frames(2);
             return;
         }
@@ -223,6 +246,7 @@ EMSCRIPTEN_KEEPALIVE void cb_hash_changed(const char* hash) {
 
 EMSCRIPTEN_KEEPALIVE const char* cb_api_state() {
     static std::string text;
+    update_figures();  // the figures of the data as it is now, even if no frame was drawn since
     text = api_state_json();
     return text.c_str();
 }
@@ -280,8 +304,7 @@ int main() {
     web::install_input(kCanvas, on_input_event);
     cbjs_install_drop();
     g_app.session.set_page_origin(web::page_origin());
-    start_fetches({g_app.session.open(web::page_param("manifest", "data/feeds.json"))});
-    cbjs_set_timer(kTimerClock, 60 * 1000.0);
+    start_load(g_app.session.open(web::page_param("manifest", "data/feeds.json")));
     request_frames(2);
     return 0;
 }

@@ -5,6 +5,7 @@
 #include "app.h"
 #include "json_reader.h"
 #include "json_writer.h"
+#include "report.h"
 #include "timestamp.h"
 
 namespace cb {
@@ -85,6 +86,17 @@ std::string api_state_json() {
     w.key("surveys"), w.value(d.surveys.count);
     w.key("plans"), w.value(d.plans.size());
     w.end_object();
+    // The same JSON `caseboard report --format json` prints (docs/report.md): the end-to-end tests compare
+    // them.
+    if (s.generation() > 0) {
+        w.key("report");
+        write_report_json(make_report_input(s, g_app.board, view.filter, s.manifest().time_zone), w);
+    }
+    w.key("timings"), w.begin_object();
+    w.key("load_ms"), w.value(g_app.last_load_ms);
+    w.key("board_ms"), w.value(g_app.last_board_ms);
+    w.key("wasm_heap_bytes"), w.value((uint64_t)__builtin_wasm_memory_size(0) * 65536);
+    w.end_object();
     w.key("frames"), w.begin_object();
     w.key("drawn"), w.value(g_app.frames.drawn);
     w.key("cpu_ms_median"), w.value((double)g_app.frames.percentile(0.5f));
@@ -157,19 +169,22 @@ std::string api_command(const std::string& name, const std::string& args_json) {
         std::string text = args.get("as_of");
         Time t = kNoTime;
         if (text.empty()) {
+            g_app.as_of_pinned = false;
             g_app.live = true;
+            follow_manifest_time();
         } else if (parse_timestamp(text, &t, true)) {
+            g_app.as_of_pinned = true;
             g_app.live = false;
             g_app.as_of = t;
         } else {
             return result(false, "as_of: '" + text + "' is not a timestamp");
         }
     } else if (name == "reload") {
-        start_fetches({g_app.session.refresh()});
+        start_load(g_app.session.refresh());
     } else if (name == "load_manifest") {
         std::string url = args.get("url");
         if (url.empty()) return result(false, "load_manifest needs a url");
-        start_fetches({g_app.session.open(url)});
+        start_load(g_app.session.open(url));
     } else {
         return result(false, "unknown command '" + name + "'");
     }

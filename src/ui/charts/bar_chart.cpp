@@ -81,6 +81,8 @@ ChartHit bar_chart(const char* id, const char* const* categories, int nc, const 
     ChartHit hit;
     Canvas c;
     if (!begin_canvas(id, size, &c) || nc <= 0 || ns <= 0 || !values || !categories) return hit;
+    for (int k = 0; k < nc; ++k)
+        if (!categories[k]) return hit;  // labels are required; a null one would crash text measuring
     ImDrawList* dl = c.dl;
     auto val = [&](int s, int k) {
         double v = values[s * nc + k];

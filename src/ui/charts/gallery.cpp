@@ -214,10 +214,10 @@ void owners_panel(ImVec2 size) {
 void heat_panel(const GalleryData& d, ImVec2 size) {
     begin_panel("heat", "SLA breaches by weekday and hour", "UTC", size);
     static const char* const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    static char hour_text[24][4];
+    static char hour_text[24][8];
     static const char* hours[24];
     for (int h = 0; h < 24; ++h)
-        std::snprintf(hour_text[h], sizeof hour_text[h], "%d", h), hours[h] = hour_text[h];
+        std::snprintf(hour_text[h], sizeof hour_text[h], "%02d:00", h), hours[h] = hour_text[h];
     HeatmapOptions o;
     o.value_label = "breaches";
     note_click("heat cell", 0, heatmap("chart", d.heat.data(), 7, 24, days, hours, ImVec2(0, 0), o));

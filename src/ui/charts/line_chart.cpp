@@ -28,7 +28,7 @@ bool has_band(const LineSeries& s) {
 
 // Nearest index to value v in ascending x (or -1 when empty).
 int nearest_index(const LineSeries& s, double v) {
-    if (s.count <= 0 || !s.x) return -1;
+    if (s.count <= 0 || !s.x || !s.y) return -1;
     const double* it = std::lower_bound(s.x, s.x + s.count, v);
     int i = (int)(it - s.x);
     if (i >= s.count) return s.count - 1;

@@ -1,0 +1,141 @@
+// metrics_index.cpp: the filter-independent preparation of a dataset (MetricsIndex), built once per data
+// version so that a recompute after a filter change only aggregates.
+#include <algorithm>
+#include <numeric>
+
+#include "metrics.h"
+
+namespace cb {
+
+static void build_codes(const std::vector<StrId>& column, const SurveyTable& s, size_t cases,
+                        size_t pool_size, KeyCodes* out) {
+    *out = KeyCodes{};
+    std::vector<uint32_t> code_of(pool_size, UINT32_MAX);
+    out->case_code.resize(cases);
+    for (size_t r = 0; r < cases; ++r) {
+        const StrId id = column[r] < pool_size ? column[r] : kNoStr;
+        uint32_t& code = code_of[id];
+        if (code == UINT32_MAX) code = static_cast<uint32_t>(out->keys.size()), out->keys.push_back(id);
+        out->case_code[r] = code;
+    }
+    out->survey_code.resize(s.count);
+    for (size_t i = 0; i < s.count; ++i)
+        out->survey_code[i] = s.case_index[i] < cases ? out->case_code[s.case_index[i]] : 0;
+}
+
+static bool waited_on_customer(const CaseTable& c, uint32_t r) {
+    uint32_t b = c.history_begin[r], e = std::min<size_t>(c.history_begin[r + 1], c.history.size());
+    for (uint32_t i = b; i < e; ++i)
+        if (c.history[i].status == CaseStatus::WaitingCustomer) return true;
+    return false;
+}
+
+// hours[r] is case r's duration, or NaN when it has none.
+static void sort_durations(const std::vector<float>& hours, SortedDurations* out) {
+    std::vector<uint32_t> order;
+    for (uint32_t r = 0; r < hours.size(); ++r)
+        if (!std::isnan(hours[r])) order.push_back(r);
+    std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) { return hours[x] < hours[y]; });
+    out->sorted.resize(order.size());
+    out->rank.assign(hours.size(), UINT32_MAX);
+    for (uint32_t k = 0; k < order.size(); ++k) {
+        out->sorted[k] = hours[order[k]];
+        out->rank[order[k]] = k;
+    }
+}
+
+float duration_hours(Time from, Time to) {
+    return static_cast<float>(static_cast<double>(std::max<Time>(0, to - from)) / 3600.0);
+}
+
+Durations durations_of_selection(const SortedDurations& d, const std::vector<uint32_t>& rows,
+                                 std::vector<uint64_t>* bits) {
+    // Every case with a duration selected: the order statistics are the sorted array itself.
+    size_t n = 0;
+    if (rows.size() == d.rank.size()) {
+        n = d.sorted.size();
+        Durations out;
+        out.n = static_cast<uint32_t>(n);
+        auto at = [&](size_t k) { return static_cast<double>(d.sorted[k]); };
+        out.median_hours = quantile_of_order_stats(n, 0.5, at);
+        out.p90_hours = quantile_of_order_stats(n, 0.9, at);
+        return out;
+    }
+    // Otherwise mark the selected ranks; the k-th smallest selected value is at the k-th set bit.
+    bits->assign((d.sorted.size() + 63) / 64, 0);
+    for (uint32_t r : rows) {
+        const uint32_t k = d.rank[r];
+        if (k != UINT32_MAX) (*bits)[k >> 6] |= uint64_t(1) << (k & 63), ++n;
+    }
+    size_t word = 0, before = 0;  // the scan only moves forward: order statistics are asked in order
+    auto at = [&](size_t k) {
+        while (before + static_cast<size_t>(__builtin_popcountll((*bits)[word])) <= k)
+            before += static_cast<size_t>(__builtin_popcountll((*bits)[word++]));
+        uint64_t w = (*bits)[word];
+        for (size_t skip = k - before; skip > 0; --skip) w &= w - 1;
+        return static_cast<double>(d.sorted[word * 64 + static_cast<size_t>(__builtin_ctzll(w))]);
+    };
+    Durations out;
+    out.n = static_cast<uint32_t>(n);
+    out.median_hours = quantile_of_order_stats(n, 0.5, at);
+    out.p90_hours = quantile_of_order_stats(n, 0.9, at);
+    return out;
+}
+
+void build_metrics_index(const Dataset& any_data, MetricsIndex* out) {
+    static const StringPool kEmptyPool;
+    Dataset empty;  // an unusable dataset is indexed as an empty one (compute_metrics treats it so too)
+    empty.strings = &kEmptyPool;
+    const Dataset& data = any_data.strings && cases_usable(any_data.cases) ? any_data : empty;
+    const CaseTable& c = data.cases;
+    static const SurveyTable kNoSurveys;  // per-survey copies only when the survey columns are whole
+    const SurveyTable& s = surveys_usable(data.surveys) ? data.surveys : kNoSurveys;
+    const size_t pool_size = data.strings ? data.strings->size() : 1;
+    out->cases = c.count;
+    out->surveys = data.surveys.count;
+    build_codes(c.queue, s, c.count, pool_size, &out->queue);
+    build_codes(c.owner, s, c.count, pool_size, &out->owner);
+    build_codes(c.customer, s, c.count, pool_size, &out->customer);
+    build_codes(c.product, s, c.count, pool_size, &out->product);
+    build_codes(c.offering, s, c.count, pool_size, &out->offering);
+
+    out->end_time.resize(c.count);
+    out->first_contact.resize(c.count);
+    std::vector<float> first_response(c.count), resolution(c.count);
+    for (uint32_t r = 0; r < c.count; ++r) {
+        out->end_time[r] = case_end_time(c, r);
+        out->first_contact[r] = c.transfers[r] == 0 && c.reopened[r] == 0 && !waited_on_customer(c, r);
+        first_response[r] =
+            has_time(c.first_response_at[r]) ? duration_hours(c.created_at[r], c.first_response_at[r]) : kNaN;
+        resolution[r] = !is_open(c.status[r]) && c.status[r] != CaseStatus::Cancelled
+                            ? duration_hours(c.created_at[r], out->end_time[r])
+                            : kNaN;
+    }
+    sort_durations(first_response, &out->first_response);
+    sort_durations(resolution, &out->resolution);
+
+    out->survey_severity.assign(s.count, Severity::A);
+    out->survey_case_flags.assign(s.count, 0);
+    out->survey_case_created.assign(s.count, kNoTime);
+    out->survey_case_end.assign(s.count, kNoTime);
+    for (uint32_t i = 0; i < s.count; ++i) {
+        const uint32_t r = s.case_index[i];
+        if (r >= c.count) continue;
+        out->survey_severity[i] = c.severity[r];
+        out->survey_case_flags[i] =
+            static_cast<uint8_t>((c.transfers[r] >= 2 ? kCaseFlagTransfers2 : 0) |
+                                 (!has_time(c.scope_agreed_at[r]) ? kCaseFlagNoScope : 0) |
+                                 (c.reopened[r] > 0 ? kCaseFlagReopened : 0) |
+                                 (c.solution_validated[r] == Tristate::No ? kCaseFlagNotValidated : 0));
+        out->survey_case_created[i] = c.created_at[r];
+        out->survey_case_end[i] = out->end_time[r];
+    }
+    build_text_index(data, &out->text);
+    if (&s == &data.surveys) {
+        index_verbatim_terms(data, out);
+    } else {
+        out->terms.clear(), out->term_begin.clear(), out->term_ids.clear();
+    }
+}
+
+}  // namespace cb
