@@ -8,7 +8,13 @@ async function fetchJson(url, decoder) {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
     const bytes = await response.arrayBuffer();
-    return {doc: JSON.parse(decoder.decode(bytes)), bytes: bytes.byteLength};
+    const text = decoder.decode(bytes);
+    try {
+        return {doc: JSON.parse(text), bytes: bytes.byteLength};
+    } catch (e) {  // e.g. a feed longer than the longest string V8 holds (2^29 - 24 characters)
+        const name = new URL(url, location.href).pathname.split('/').pop();
+        throw new Error(`${name}: ${bytes.byteLength} bytes decoded to ${text.length} characters: ${e.message}`);
+    }
 }
 
 window.peer = {

@@ -22,6 +22,7 @@ void update_board(const Dataset& data, uint64_t data_generation, const StringPoo
         board->data_generation = data_generation;
         board->as_of = as_of;
     }
+    ++board->version;
     compute_metrics(data, board->index, board->sla, filter, as_of, options, &board->metrics);
 }
 

@@ -20,7 +20,9 @@ struct Board {
     // What the figures were computed for; kNoTime / ~0 until the first update.
     Time as_of = kNoTime;
     uint64_t data_generation = ~uint64_t(0);
-    bool default_policies = false;  // no SLA policy feed: the documented defaults in the team's time zone
+    bool default_policies = false;
+    uint64_t version = 0;  // increases with every update: views key their caches (sorted rows, ...) on it  //
+                           // no SLA policy feed: the documented defaults in the team's time zone
 };
 
 // data_generation identifies the dataset's version (DataSession::generation()); team_time_zone places the

@@ -174,12 +174,12 @@ static void draw_timeline(const Frame& f, uint32_t row) {
 
 static void draw_sla_clocks(const Frame& f, uint32_t row) {
     section("SLA clocks (at as of)");
-    ImGuiTableFlags flags = ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg;
+    ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg;
     if (!ImGui::BeginTable("clocks", 4, flags)) return;
     ImGui::TableSetupColumn("Clock");
     ImGui::TableSetupColumn("State");
-    ImGui::TableSetupColumn("Used / target");
-    ImGui::TableSetupColumn("Remaining or breach");
+    ImGui::TableSetupColumn("Used / target (hours)");
+    ImGui::TableSetupColumn("Remaining or breach", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
     static const char* const kNames[] = {"First response", "Next update", "Resolution"};
     for (int m = 0; m < kSlaMetrics; ++m) {
@@ -199,17 +199,16 @@ static void draw_sla_clocks(const Frame& f, uint32_t row) {
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip(
                 "%s", k.business_hours ? "Business hours of the policy's calendar" : "Calendar hours (24x7)");
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", k.business_hours ? "business h" : "24x7");
+        ImGui::TextDisabled("%s", k.business_hours ? "business hours" : "calendar hours (24x7)");
         ImGui::TableNextColumn();
         if (k.state == SlaState::Noncompliant)
-            ImGui::Text("over by %s, since %s", format_duration(-k.remaining_s).c_str(),
-                        format_utc_minute(k.deadline).c_str());
+            ImGui::TextWrapped("over by %s, since %s", format_duration(-k.remaining_s).c_str(),
+                               format_utc_minute(k.deadline).c_str());
         else if (k.state == SlaState::Succeeded || k.state == SlaState::Cancelled)
             ImGui::TextDisabled("stopped");
         else
-            ImGui::Text("%s left, due %s", format_duration(k.remaining_s).c_str(),
-                        format_utc_minute(k.deadline).c_str());
+            ImGui::TextWrapped("%s left, due %s", format_duration(k.remaining_s).c_str(),
+                               format_utc_minute(k.deadline).c_str());
     }
     ImGui::EndTable();
 }

@@ -4,6 +4,7 @@
 
 #include "board.h"
 #include "data_session.h"
+#include "headline.h"
 #include "view_state.h"
 
 namespace cb::ui {
@@ -20,9 +21,10 @@ struct UiState {
 struct Frame {
     const DataSession* session = nullptr;
     const Board* board = nullptr;  // SLA clocks and metrics of session->data() at as_of under the filter
-    Time as_of = kNoTime;          // the "now" of every figure (live: the current minute)
-    Time now = kNoTime;            // the current second (live) or as_of (fixed): for ticking countdowns
-    bool live = true;              // as_of follows the clock
+    const Headline* headline = nullptr;  // the KPI figures derived from board (also in state().headline)
+    Time as_of = kNoTime;                // the "now" of every figure (live: the current minute)
+    Time now = kNoTime;                  // the current second (live) or as_of (fixed): for ticking countdowns
+    bool live = true;                    // as_of follows the clock
 };
 
 void draw_dashboard(const Frame& frame, UiState& state);

@@ -18,29 +18,28 @@ namespace cb::ui {
 
 struct ColumnSpec {
     const char* name;
-    float width;  // UI-scaled pixels; -1 = stretch
+    float width;  // UI-scaled pixels; negative: stretch with this weight
     const char* tip;
 };
 static const ColumnSpec kColumns[kCaseColumns] = {
     {"Case", 0, "Case id"},  // as wide as the ids (case_id_width)
-    {"Title", -1, "Case title"},
-    {"Customer", 140, "Customer"},
-    {"Sev", 84, "Severity (A most severe); ◉ Down = System Down"},
-    {"Queue", 120, "Support queue"},
-    {"Owner", 120, "Case owner"},
-    {"Status", 118, "Current status"},
-    {"Age", 92, "Open: time since created (to as of). Closed: time to close"},
-    {"First resp. SLA", 124, "First response SLA clock at as of"},
-    {"Resolution SLA", 124, "Resolution SLA clock at as of"},
-    {"Transf.", 60, "Transfers between queues or owners"},
-    {"CSAT", 50, "CSAT of the case's latest survey (1-5)"},
+    {"Title", -1.6f, "Case title"},
+    {"Customer", -1, "Customer"},
+    {"Sev", 78, "Severity (A most severe); ◉ Down = System Down"},
+    {"Queue", 104, "Support queue"},
+    {"Owner", 104, "Case owner"},
+    {"Status", 104, "Current status"},
+    {"Age", 84, "Open: time since created (to as of). Closed: time to close"},
+    {"1st resp. SLA", 100, "First response SLA clock at as of"},
+    {"Resol. SLA", 100, "Resolution SLA clock at as of"},
+    {"Transf.", 52, "Transfers between queues or owners"},
+    {"CSAT", 46, "CSAT of the case's latest survey (1-5)"},
 };
 
 // The table's row order, re-sorted only when the selection, the sort or (for time-dependent columns) the
 // "as of" time changes.
 struct CaseOrder {
-    uint64_t generation = ~uint64_t(0), fingerprint = 0;
-    size_t size = 0;
+    uint64_t board_version = ~uint64_t(0);
     Time as_of = kNoTime;
     CaseColumn column = CaseColumn::Count;
     bool descending = false;
@@ -53,16 +52,13 @@ static std::string g_scrolled_for;
 
 static void update_order(const Frame& f, CaseColumn column, bool descending) {
     const std::vector<uint32_t>& rows = f.board->metrics.rows;
-    uint64_t print = rows_fingerprint(rows);
     bool time_moved = column_depends_on_time(column) && g_order.as_of != f.board->sla.as_of;
-    if (g_order.generation == f.session->generation() && g_order.fingerprint == print &&
-        g_order.size == rows.size() && g_order.column == column && g_order.descending == descending &&
-        !time_moved)
+    if (g_order.board_version == f.board->version && g_order.column == column &&
+        g_order.descending == descending && !time_moved)
         return;
     CaseSortInput in{&f.session->data(), &f.board->sla, &latest_surveys(*f.session), f.board->sla.as_of};
     sort_case_rows(in, rows, column, descending, &g_order.scratch, &g_order.rows);
-    g_order.generation = f.session->generation();
-    g_order.fingerprint = print, g_order.size = rows.size();
+    g_order.board_version = f.board->version;
     g_order.as_of = f.board->sla.as_of;
     g_order.column = column, g_order.descending = descending;
 }
@@ -135,16 +131,10 @@ static float case_id_width(const DataSession& s) {
 
 // The sortable, virtualised table of g_order. scroll_to: a position in the order to bring into view, or -1.
 static void draw_case_table(const Frame& f, UiState& state, ImVec2 size, long scroll_to) {
-    ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_RowBg |
-                            ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable |
-                            ImGuiTableFlags_Sortable | ImGuiTableFlags_Hideable |
+    ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                            ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable | ImGuiTableFlags_Hideable |
                             ImGuiTableFlags_SizingFixedFit;
-    // The title stretches over what the fixed columns leave, but keeps 220 px: narrower screens scroll
-    // sideways (the id column stays put).
-    float fixed = case_id_width(*f.session);
-    for (const ColumnSpec& col : kColumns) fixed += std::max(0.0f, col.width) * g_theme.scale;
-    float inner = std::max(size.x, fixed + 220 * g_theme.scale);
-    if (!ImGui::BeginTable("cases", kCaseColumns, flags, size, inner)) return;
+    if (!ImGui::BeginTable("cases", kCaseColumns, flags, size)) return;
     for (int i = 0; i < kCaseColumns; ++i) {
         const ColumnSpec& col = kColumns[i];
         bool stretch = col.width < 0;
@@ -152,7 +142,7 @@ static void draw_case_table(const Frame& f, UiState& state, ImVec2 size, long sc
             stretch ? ImGuiTableColumnFlags_WidthStretch : ImGuiTableColumnFlags_WidthFixed;
         if (i == 0) cf |= ImGuiTableColumnFlags_NoHide;
         float width = i == 0 ? case_id_width(*f.session) : col.width * g_theme.scale;
-        ImGui::TableSetupColumn(col.name, cf, stretch ? 0.0f : width);
+        ImGui::TableSetupColumn(col.name, cf, stretch ? -col.width : width);
     }
     ImGui::TableSetupScrollFreeze(1, 1);
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
@@ -218,8 +208,8 @@ void draw_cases_view(const Frame& f, UiState& state) {
     ImVec2 avail = ImGui::GetContentRegionAvail();
     bool detail = selected != kNoRow;
     // The detail goes beside the table when the table keeps room for a readable title column, else below.
-    float detail_width = 560 * g_theme.scale;
-    bool side = avail.x - detail_width >= 1150 * g_theme.scale;
+    float detail_width = 600 * g_theme.scale;
+    bool side = avail.x - detail_width >= 1200 * g_theme.scale;
     float gap = ImGui::GetStyle().ItemSpacing.x;
     ImVec2 table_size = !detail ? avail
                         : side  ? ImVec2(avail.x - detail_width - gap, avail.y)

@@ -9,7 +9,7 @@
 namespace cb::ui {
 
 const Headline& frame_headline(const Frame& f) {
-    return cached_headline(*f.board, f.session->data());
+    return *f.headline;
 }
 
 void section_title(const char* title, const char* subtitle) {

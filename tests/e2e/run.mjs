@@ -77,7 +77,7 @@ test('loads the demo without console errors and reports every feed loaded', asyn
             expect(f.state === 'loaded', `feed ${f.name} is ${f.state}: ${f.error}`);
             expect(f.records > 0, `feed ${f.name} has no records`);
         }
-        expect(s.state.headline.cases > 1000, `only ${s.state.headline.cases} cases`);
+        expect(s.state.report.cases.total > 1000, `only ${s.state.report.cases.total} cases`);
         await s.page.evaluate(() => window.caseboard.frame());
         expect(s.errors.length === 0, `console errors: ${s.errors.join(' | ')}`);
     } finally {
@@ -155,7 +155,7 @@ test('a broken feed is reported by name and reason, and good feeds still load', 
         expect(/line \d+, column \d+/.test(byName.truncated.error), `no position in: ${byName.truncated.error}`);
         expect(byName.missing && byName.missing.state === 'failed' && /404/.test(byName.missing.error),
                `missing feed: ${byName.missing && byName.missing.error}`);
-        expect(s.state.headline.cases === byName.cases.records, 'cases from the good feed are not all shown');
+        expect(s.state.report.cases.total === byName.cases.records, 'cases from the good feed are not all shown');
     } finally {
         await s.close();
     }
@@ -195,7 +195,7 @@ test('filters, keyboard and undo: the view state follows and narrows the figures
         expect(st.selected_rows === st.report.cases.total, 'selected rows and report total differ');
         r = await s.page.evaluate(() => window.caseboard.command('filter', {key: 'queue', value: 'Nowhere'}));
         expect(!r.ok && /Nowhere/.test(r.error), `unknown queue accepted: ${JSON.stringify(r)}`);
-        await s.page.click('canvas', {position: {x: 640, y: 600}});  // focus the canvas, away from controls
+        await s.page.focus('canvas');
         await s.page.keyboard.press('Control+z');
         await s.page.evaluate(() => window.caseboard.frame());
         st = await s.page.evaluate(() => window.caseboard.state());

@@ -7,6 +7,7 @@
 
 #include "board.h"
 #include "data_session.h"
+#include "headline.h"
 #include "ui/dashboard_ui.h"
 
 namespace cb {
@@ -22,6 +23,7 @@ struct FrameStats {
 struct App {
     DataSession session;
     Board board;
+    Headline headline;  // derived from board after each update
     MetricsOptions metrics_options;
     ui::UiState ui;
     std::string pending_hash;  // the link's state, applied once the data (and so its names) is known

@@ -120,6 +120,7 @@ void update_figures() {
         double start = cbjs_perf_ms();
         update_board(s.data(), s.generation(), s.strings(), s.manifest().time_zone, g_app.as_of, filter,
                      g_app.metrics_options, &g_app.board);
+        g_app.headline = compute_headline(g_app.board, s.data(), g_app.as_of);
         g_app.last_board_ms = cbjs_perf_ms() - start;
         last_filter = filter;
         computed = true;
@@ -140,8 +141,9 @@ static void draw_frame(double now_ms) {
     io.DeltaTime = last_ms > 0 ? (float)std::clamp((now_ms - last_ms) / 1000.0, 1e-4, 0.25) : 1.0f / 60.0f;
     last_ms = now_ms;
     ImGui::NewFrame();
-    ui::Frame frame{&g_app.session, &g_app.board, g_app.as_of, g_app.live ? now_seconds() : g_app.as_of,
-                    g_app.live};
+    ui::Frame frame{
+        &g_app.session, &g_app.board, &g_app.headline, g_app.as_of, g_app.live ? now_seconds() : g_app.as_of,
+        g_app.live};
     ui::draw_dashboard(frame, g_app.ui);
     update_figures();  // a click this frame changed the filter or view: the next frame shows its figures
     if (g_app.board.metrics.as_of != g_app.as_of) request_frames(1);

@@ -47,7 +47,6 @@ static void write_feed(JsonWriter& w, const FeedLoad& feed, const FeedReport* r)
 
 std::string api_state_json() {
     const DataSession& s = g_app.session;
-    const Dataset& d = s.data();
     JsonWriter w;
     w.begin_object();
     w.key("ready"), w.value(g_app.loaded_once);
@@ -78,14 +77,7 @@ std::string api_state_json() {
     w.key("feeds"), w.begin_array();
     for (const FeedLoad& feed : s.feeds()) write_feed(w, feed, s.report_for(feed.spec.name));
     w.end_array();
-    uint64_t open = 0;
-    for (size_t i = 0; i < d.cases.count; ++i) open += is_open(d.cases.status[i]);
-    w.key("headline"), w.begin_object();
-    w.key("cases"), w.value(d.cases.count);
-    w.key("open"), w.value(open);
-    w.key("surveys"), w.value(d.surveys.count);
-    w.key("plans"), w.value(d.plans.size());
-    w.end_object();
+    w.key("headline"), write_headline_json(g_app.headline, w);  // the Overview's tiles
     // The same JSON `caseboard report --format json` prints (docs/report.md): the end-to-end tests compare
     // them.
     if (s.generation() > 0) {

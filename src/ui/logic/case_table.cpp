@@ -151,14 +151,4 @@ uint32_t find_case_row(const Dataset& data, std::string_view id) {
     return it == ids.end() ? kNoRow : (uint32_t)(it - ids.begin());
 }
 
-uint64_t rows_fingerprint(const std::vector<uint32_t>& rows) {
-    uint64_t h = 1469598103934665603ull ^ rows.size();
-    size_t n = rows.size();
-    for (size_t k = 0; n && k < 64; ++k) {
-        h ^= rows[k * (n - 1) / 63];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
 }  // namespace cb

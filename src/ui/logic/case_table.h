@@ -64,8 +64,4 @@ bool column_depends_on_time(CaseColumn column);
 // Row of the case whose id is `id`, or kNoRow.
 uint32_t find_case_row(const Dataset& data, std::string_view id);
 
-// A cheap identity of a selection (size plus 64 evenly spaced rows), to notice a recomputed selection
-// without walking a million rows per frame.
-uint64_t rows_fingerprint(const std::vector<uint32_t>& rows);
-
 }  // namespace cb

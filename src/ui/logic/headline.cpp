@@ -185,24 +185,6 @@ Headline compute_headline(const Board& board, const Dataset& data, Time as_of) {
     return h;
 }
 
-const Headline& cached_headline(const Board& board, const Dataset& data) {
-    static Headline headline;
-    static std::vector<uint32_t> rows;
-    static uint64_t generation = ~uint64_t(0);
-    static Time as_of = kNoTime;
-    const std::vector<uint32_t>& now = board.metrics.rows;
-    bool same = generation == board.data_generation && as_of == board.metrics.as_of &&
-                rows.size() == now.size() &&
-                (rows.empty() || std::memcmp(rows.data(), now.data(), rows.size() * sizeof(uint32_t)) == 0);
-    if (!same) {
-        headline = compute_headline(board, data, board.metrics.as_of);
-        rows = now;
-        generation = board.data_generation;
-        as_of = board.metrics.as_of;
-    }
-    return headline;
-}
-
 void write_headline_json(const Headline& h, JsonWriter& w) {
     w.begin_object();
     w.key("open_cases"), w.value(h.open_cases);

@@ -73,10 +73,6 @@ struct Headline {
 
 Headline compute_headline(const Board& board, const Dataset& data, Time as_of);
 
-// The headline of the board, recomputed only when the board's figures changed (data generation, as_of or
-// selected rows): views call it every frame, the test API too, and both read the same instance.
-const Headline& cached_headline(const Board& board, const Dataset& data);
-
 // {"open_cases": .., "noncompliant_cases": .., ...}: the tile figures (not the series).
 void write_headline_json(const Headline& h, JsonWriter& w);
 
