@@ -48,8 +48,10 @@ static void draw_header(const Frame& f) {
                                    .c_str());
     else if (has_time(newest) && f.live && f.as_of - newest > stale_after)
         state_badge(Tone::Warning, ("Stale: last update " + format_age(f.as_of - newest)).c_str());
-    else if (has_time(newest))
+    else if (has_time(newest) && f.live)
         state_badge(Tone::Good, ("Updated " + format_age(std::max<Time>(0, f.as_of - newest))).c_str());
+    else if (has_time(newest))  // a snapshot: its age is the as-of above, not the time of loading
+        state_badge(Tone::Good, "All feeds loaded");
 }
 
 // Keys work anywhere but in a text field: 1-7 views, T theme, + and - the UI scale (browser zoom stays on

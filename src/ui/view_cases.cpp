@@ -25,15 +25,15 @@ static const ColumnSpec kColumns[kCaseColumns] = {
     {"Case", 0, "Case id"},  // as wide as the ids (case_id_width)
     {"Title", -1.6f, "Case title"},
     {"Customer", -1, "Customer"},
-    {"Sev", 78, "Severity (A most severe); ◉ Down = System Down"},
+    {"Sev", 48, "Severity (A most severe); ◉ Down = System Down"},
     {"Queue", 104, "Support queue"},
     {"Owner", 104, "Case owner"},
     {"Status", 104, "Current status"},
-    {"Age", 84, "Open: time since created (to as of). Closed: time to close"},
-    {"1st resp. SLA", 100, "First response SLA clock at as of"},
-    {"Resol. SLA", 100, "Resolution SLA clock at as of"},
-    {"Transf.", 52, "Transfers between queues or owners"},
-    {"CSAT", 46, "CSAT of the case's latest survey (1-5)"},
+    {"Age", 72, "Open: time since created (to as of). Closed: time to close"},
+    {"1st resp. SLA", 90, "First response SLA clock at as of"},
+    {"Resol. SLA", 90, "Resolution SLA clock at as of"},
+    {"Transf.", 44, "Transfers between queues or owners"},
+    {"CSAT", 44, "CSAT of the case's latest survey (1-5)"},
 };
 
 // The table's row order, re-sorted only when the selection, the sort or (for time-dependent columns) the

@@ -261,18 +261,23 @@ test('files dropped on the page are loaded as feeds', async () => {
     }
 });
 
-test('screenshots at 1280x720 and 1920x1080, dark and light', async () => {
-    for (const [width, height] of [[1280, 720], [1920, 1080]]) {
+test('screenshots of every view at 1280x720, 1920x1080 and 3840x2160, dark and light', async () => {
+    const views = ['overview', 'queues', 'sla', 'satisfaction', 'plans', 'cases', 'feeds', 'gallery'];
+    // 3840x2160 is a 1920x1080 window on a screen with twice the pixels, as a 4K wall screen runs it.
+    for (const [width, height, scale] of [[1280, 720, 1], [1920, 1080, 1], [1920, 1080, 2]]) {
         for (const theme of ['dark', 'light']) {
-            const s = await open(`?theme=${theme}`, {width, height, colorScheme: theme});
+            const s = await open(`?theme=${theme}`, {width, height, scale, colorScheme: theme});
             try {
-                for (const view of ['overview', 'feeds']) {
+                await s.page.evaluate(() => window.caseboard.command('select_case', {id: ''}));
+                for (const view of views) {
                     await s.page.evaluate((v) => window.caseboard.command('view', {view: v}), view);
                     await s.page.evaluate(() => window.caseboard.frame());
-                    const file = path.join(shots, `${view}-${width}x${height}-${theme}.png`);
+                    const file = path.join(shots, `${view}-${width * scale}x${height * scale}-${theme}.png`);
                     await s.page.screenshot({path: file});
                     expect(fs.statSync(file).size > 10000, `${file} is suspiciously small`);
+                    expect(await canvasColours(s.page) > 20, `${view} looks blank`);
                 }
+                expect(s.errors.length === 0, `console errors: ${s.errors.join(' | ')}`);
             } finally {
                 await s.close();
             }
