@@ -3,6 +3,7 @@
 #   format   clang-format check of our sources
 #   native   GoogleTest unit tests of the core (ctest)
 #   wasm     the same unit tests compiled with Emscripten, run under Node
+#   bench    the benchmark's JavaScript peer computes the same figures as the dashboard (small data)
 #   e2e      the dashboard in Debian's Chromium (playwright-core) against a local HTTP server
 # Ends with one line "N passed, N failed" over all tiers; exits non-zero on any failure.
 set -uo pipefail
@@ -53,6 +54,15 @@ if ninja -C build/wasm caseboard_tests caseboard_dist >"$LOGS/wasm-build.log" 2>
 else
     grep -E 'error|FAILED' "$LOGS/wasm-build.log" | head -20
     count wasm 0 1
+fi
+
+# bench parity: the plain-JavaScript peer of the benchmark computes the same overview figures ----------
+if [ -f build/wasm/dist/caseboard.wasm ] &&
+    node bench/run.mjs --check-only --dist build/wasm/dist --cli build/native/caseboard >"$LOGS/bench.log" 2>&1; then
+    count bench 1 0
+else
+    tail -20 "$LOGS/bench.log" 2>/dev/null
+    count bench 0 1
 fi
 
 # e2e ----------------------------------------------------------------------------------------------

@@ -80,10 +80,16 @@
             var text = /^text\//.test(d.type) ? await d.blob.text() : null;
             return {name: d.name, type: d.type, size: d.size, text: text};
         },
-        // Resolves after the screen shows the effect of the last command (two display frames).
+        // Resolves once the screen shows the effect of everything so far: no frame left to draw (input
+        // is spread over several frames), then one more display frame.
         frame: function () {
             return new Promise(function (resolve) {
-                requestAnimationFrame(function () { requestAnimationFrame(function () { resolve(); }); });
+                var left = 120;
+                var step = function () {
+                    if (module && module._cb_api_frames_pending() > 0 && --left > 0) return requestAnimationFrame(step);
+                    requestAnimationFrame(function () { resolve(); });
+                };
+                requestAnimationFrame(step);
             });
         },
     };

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "csv_writer.h"
 #include "json_reader.h"
 #include "report.h"
 
@@ -30,20 +31,6 @@ struct Frame {
     std::string element_name;    // named element: the first member's value
     uint32_t index = 0;          // array: index of the current element
 };
-
-void append_field(std::string* out, std::string_view s) {
-    bool quote = s.find_first_of(",\"\r\n") != std::string_view::npos;
-    // A text cell starting like a formula would be evaluated by spreadsheets: make it plain text.
-    const bool formula = !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@');
-    if (!quote && !formula) return out->append(s.data(), s.size()), void();
-    out->push_back('"');
-    if (formula) out->push_back('\'');
-    for (char c : s) {
-        if (c == '"') out->push_back('"');
-        out->push_back(c);
-    }
-    out->push_back('"');
-}
 
 struct Flattener : JsonHandler {
     std::string* out;
@@ -110,11 +97,11 @@ struct Flattener : JsonHandler {
                 add(f.map ? keys : metric, f.member, f.map ? '/' : '.');
             }
         }
-        append_field(out, section), out->push_back(',');
-        append_field(out, metric), out->push_back(',');
-        append_field(out, keys), out->push_back(',');
+        append_csv_field(out, section), out->push_back(',');
+        append_csv_field(out, metric), out->push_back(',');
+        append_csv_field(out, keys), out->push_back(',');
         if (is_string) {
-            append_field(out, value);
+            append_csv_field(out, value);
         } else {
             out->append(value.data(), value.size());
         }

@@ -191,7 +191,7 @@ void draw_priority(const Frame& f, UiState& state, int rank, const Priority& p) 
 void draw_priorities(const Frame& f, UiState& state) {
     const DriverMetrics& d = f.board->metrics.drivers;
     ImGui::Spacing();
-    section_title("Top priorities", "what goes with dissatisfied customers (CSAT 1-2), selected surveys");
+    section_heading("Top priorities", "what goes with dissatisfied customers (CSAT 1-2), selected surveys");
     ImGui::Separator();
     if (d.top.empty()) {
         state_badge(Tone::Good, d.responses ? "No driver stands out: none has n ≥ 20, p < 0.05 and a higher "

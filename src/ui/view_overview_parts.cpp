@@ -12,16 +12,6 @@ const Headline& frame_headline(const Frame& f) {
     return *f.headline;
 }
 
-void section_title(const char* title, const char* subtitle) {
-    ImGui::PushFont(g_font_bold);
-    ImGui::TextUnformatted(title);
-    ImGui::PopFont();
-    if (subtitle && *subtitle) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", subtitle);
-    }
-}
-
 void fitted_text(const char* text) {
     float avail = ImGui::GetContentRegionAvail().x;
     if (ImGui::CalcTextSize(text).x <= avail) return ImGui::TextUnformatted(text);

@@ -13,8 +13,6 @@ namespace cb::ui {
 // The headline of the frame's board (computed once per board change, see headline.h).
 const Headline& frame_headline(const Frame& f);
 
-// A bold section title with a dim subtitle after it ("Open backlog", "by queue and severity, now").
-void section_title(const char* title, const char* subtitle);
 // text cut with "…" to the current column / region width; the whole text in a tooltip when cut.
 void fitted_text(const char* text);
 // "87%" / "no data"

@@ -10,20 +10,12 @@
 #include "case_format.h"
 #include "case_table.h"
 #include "charts/charts.h"
-#include "csv.h"
 #include "csv_export.h"
+#include "csv_writer.h"
 #include "views.h"
 #include "widgets.h"
 
 namespace cb::ui {
-
-static void heading(const char* title, const char* note) {
-    ImGui::PushFont(g_font_bold);
-    ImGui::TextUnformatted(title);
-    ImGui::PopFont();
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", note);
-}
 
 static std::string percent(double r) {
     if (!std::isfinite(r)) return "–";
@@ -231,7 +223,7 @@ static void draw_rollups(const Frame& f, UiState& state, float height) {
     ImGuiTableFlags flags =
         ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
     ImGui::BeginGroup();
-    heading("By customer", "with the customer's open cases and CSAT in the filter · click to filter");
+    section_heading("By customer", "with the customer's open cases and CSAT in the filter · click to filter");
     ImGui::SameLine();
     if (export_csv_button("by-customer")) export_rollups(f, true);
     if (ImGui::BeginTable("by-customer", 8, flags, ImVec2(w, height))) {
@@ -262,7 +254,7 @@ static void draw_rollups(const Frame& f, UiState& state, float height) {
     ImGui::EndGroup();
     ImGui::SameLine();
     ImGui::BeginGroup();
-    heading("By CSAM", "customer success account manager");
+    section_heading("By CSAM", "customer success account manager");
     ImGui::SameLine();
     if (export_csv_button("by-csam")) export_rollups(f, false);
     if (ImGui::BeginTable("by-csam", 6, flags, ImVec2(0, height))) {
@@ -306,7 +298,7 @@ void draw_plans_view(const Frame& f, UiState& state) {
     static GanttRows gantt;
     static uint64_t gantt_board = ~uint64_t(0);
     if (gantt_board != f.board->version) build_gantt(f, &gantt), gantt_board = f.board->version;
-    heading(
+    section_heading(
         "Timeline",
         "plans, objectives and milestones · bar fill: done · tick: expected by today · dashed line: as of");
     float h = std::max(260.0f * g_theme.scale, ImGui::GetContentRegionAvail().y * 0.45f);
@@ -319,7 +311,7 @@ void draw_plans_view(const Frame& f, UiState& state) {
     float gap = ImGui::GetStyle().ItemSpacing.x;
     float w = (ImGui::GetContentRegionAvail().x - gap) / 2, list_h = 220 * g_theme.scale;
     ImGui::BeginGroup();
-    heading("Overdue milestones", (format_count(pm.overdue.size()) + ", most overdue first").c_str());
+    section_heading("Overdue milestones", (format_count(pm.overdue.size()) + ", most overdue first").c_str());
     ImGui::SameLine();
     if (export_csv_button("overdue")) export_milestones(f, "overdue-milestones", pm.overdue);
     if (pm.overdue.empty())
@@ -329,7 +321,8 @@ void draw_plans_view(const Frame& f, UiState& state) {
     ImGui::EndGroup();
     ImGui::SameLine();
     ImGui::BeginGroup();
-    heading("Due in the next 30 days", (format_count(pm.due_soon.size()) + ", soonest first").c_str());
+    section_heading("Due in the next 30 days",
+                    (format_count(pm.due_soon.size()) + ", soonest first").c_str());
     ImGui::SameLine();
     if (export_csv_button("due-soon")) export_milestones(f, "milestones-due", pm.due_soon);
     if (pm.due_soon.empty())

@@ -35,7 +35,7 @@ void draw_backlog_by_queue(const Frame& f, UiState& state, float height) {
     const BacklogMetrics& b = f.board->metrics.backlog;
     const StringPool& pool = f.session->strings();
     int n = std::min<int>(kMaxQueues, (int)b.open_by_queue.size());
-    section_title("Open backlog", "by queue and severity, now");
+    section_heading("Open backlog", "by queue and severity, now");
     if (n == 0) return state_badge(Tone::Good, "No open cases under this filter.");
     Labels names;
     std::vector<double> values((size_t)kSeverities * n);
@@ -58,7 +58,7 @@ void draw_backlog_by_queue(const Frame& f, UiState& state, float height) {
 void draw_age_heatmap(const Frame& f, UiState& state, const Headline& h, float height) {
     const StringPool& pool = f.session->strings();
     int n = std::min<int>(kMaxQueues, (int)h.queue_age.size());
-    section_title("Age of open cases", "by queue, since created");
+    section_heading("Age of open cases", "by queue, since created");
     if (n == 0) return state_badge(Tone::Good, "No open cases under this filter.");
     Labels names;
     std::vector<double> cells((size_t)n * kAgeBuckets);
@@ -76,7 +76,7 @@ void draw_age_heatmap(const Frame& f, UiState& state, const Headline& h, float h
 void draw_flow(const Frame& f, float height) {
     const BacklogMetrics& b = f.board->metrics.backlog;
     static bool weekly = true;
-    section_title("Arrivals vs closures", weekly ? "per ISO week, last 26 weeks" : "per day, last 90 days");
+    section_heading("Arrivals vs closures", weekly ? "per ISO week, last 26 weeks" : "per day, last 90 days");
     ImGui::SameLine();
     if (ImGui::SmallButton(weekly ? "Show daily" : "Show weekly")) weekly = !weekly;
     static std::vector<double> x, arrivals, closures;
@@ -108,7 +108,7 @@ void draw_flow(const Frame& f, float height) {
 
 void draw_backlog_trend(const Frame& f, float height) {
     const BacklogMetrics& b = f.board->metrics.backlog;
-    section_title("Backlog over time", "open at the end of each day (UTC)");
+    section_heading("Backlog over time", "open at the end of each day (UTC)");
     static std::vector<double> x, y;
     x.clear(), y.clear();
     for (const DayFlow& d : b.daily) x.push_back((double)d.day * kSecondsPerDay), y.push_back(d.backlog);
@@ -124,7 +124,7 @@ void draw_oldest(const Frame& f, UiState& state, float height) {
     const CaseTable& c = f.session->data().cases;
     const StringPool& pool = f.session->strings();
     const std::vector<uint32_t>& rows = f.board->metrics.backlog.oldest_open;
-    section_title("Oldest open cases", "click a row to open the case");
+    section_heading("Oldest open cases", "click a row to open the case");
     if (rows.empty()) return state_badge(Tone::Good, "No open cases under this filter.");
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                             ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH;
@@ -160,7 +160,7 @@ void draw_owner_load(const Frame& f, UiState& state, float height) {
     const std::vector<KeyCount>& owners = f.board->metrics.backlog.open_by_owner;
     const StringPool& pool = f.session->strings();
     int n = std::min<int>(kMaxOwners, (int)owners.size());
-    section_title("Owner load", "open cases per owner, now");
+    section_heading("Owner load", "open cases per owner, now");
     if (n == 0) return state_badge(Tone::Good, "No open cases under this filter.");
     Labels names;
     std::vector<double> values(n);

@@ -5,24 +5,14 @@
 #include <vector>
 
 #include "charts/charts.h"
-#include "csv.h"
 #include "csv_export.h"
+#include "csv_writer.h"
 #include "satisfaction_logic.h"
 #include "view_satisfaction_parts.h"
 #include "views.h"
 #include "widgets.h"
 
 namespace cb::ui {
-
-void sat_heading(const char* title, const char* note) {
-    ImGui::PushFont(g_font_bold);
-    ImGui::TextUnformatted(title);
-    ImGui::PopFont();
-    if (note && *note) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", note);
-    }
-}
 
 // One trend's arrays for line_chart, rebuilt per frame from the metrics (a few hundred points at most).
 struct TrendArrays {
@@ -135,7 +125,7 @@ static std::string pct(double r) {
 
 static void draw_drivers(const Frame& f) {
     const DriverMetrics& dm = f.board->metrics.drivers;
-    sat_heading("Drivers of dissatisfaction", "share of CSAT 1-2 responses with vs without each factor");
+    section_heading("Drivers of dissatisfaction", "share of CSAT 1-2 responses with vs without each factor");
     ImGui::SameLine();
     if (export_csv_button("drivers")) export_drivers(f);
     if (dm.rows.empty()) {
@@ -219,17 +209,17 @@ void draw_satisfaction_view(const Frame& f, UiState& state) {
     float w = (ImGui::GetContentRegionAvail().x - 2 * gap) / 3;
     float h = 230 * g_theme.scale;
     ImGui::BeginGroup();
-    sat_heading("CSAT mean", (std::string(per) + ", 1-5 · band: 95% interval").c_str());
+    section_heading("CSAT mean", (std::string(per) + ", 1-5 · band: 95% interval").c_str());
     trend_chart("csat-trend", "CSAT mean", points, false, period, ImVec2(w, h));
     ImGui::EndGroup();
     ImGui::SameLine();
     ImGui::BeginGroup();
-    sat_heading("Customer effort", (std::string(per) + ", 1-7, lower is easier").c_str());
+    section_heading("Customer effort", (std::string(per) + ", 1-7, lower is easier").c_str());
     trend_chart("effort-trend", "Effort mean", points, true, period, ImVec2(w, h));
     ImGui::EndGroup();
     ImGui::SameLine();
     ImGui::BeginGroup();
-    sat_heading("CSAT scores", "responses per score, filter's period");
+    section_heading("CSAT scores", "responses per score, filter's period");
     draw_distribution(f, ImVec2(w, h));
     ImGui::EndGroup();
     ImGui::Spacing();

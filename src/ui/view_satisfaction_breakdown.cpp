@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "csv.h"
 #include "csv_export.h"
+#include "csv_writer.h"
 #include "view_satisfaction_parts.h"
 #include "views.h"
 #include "widgets.h"
@@ -81,7 +81,7 @@ void draw_satisfaction_breakdown(const Frame& f, UiState& state) {
     const Dimension& dim = kDimensions[current];
     const std::vector<SatRow>& rows = f.board->metrics.satisfaction.*dim.rows;
     const StringPool& pool = f.session->strings();
-    sat_heading("CSAT by", "");
+    section_heading("CSAT by", "");
     for (int i = 0; i < (int)(sizeof kDimensions / sizeof kDimensions[0]); ++i) {
         ImGui::SameLine();
         if (ImGui::RadioButton(kDimensions[i].name, current == i)) current = i;

@@ -13,7 +13,4 @@ void draw_distinguishing_terms(const Frame& f, float height);
 // (view_satisfaction_breakdown.cpp).
 void draw_satisfaction_breakdown(const Frame& f, UiState& state);
 
-// Section title in the bold font with a dimmed note after it ("CSAT, weekly · 95% interval").
-void sat_heading(const char* title, const char* note);
-
 }  // namespace cb::ui

@@ -6,8 +6,8 @@
 
 #include "case_format.h"
 #include "case_table.h"
-#include "csv.h"
 #include "csv_export.h"
+#include "csv_writer.h"
 #include "metrics.h"
 #include "satisfaction_logic.h"
 #include "view_satisfaction_parts.h"
@@ -109,7 +109,7 @@ void draw_verbatim_browser(const Frame& f, float) {
     const Dataset& d = f.session->data();
     const StringPool& pool = f.session->strings();
     VerbatimSearch& s = g_search;
-    sat_heading("Verbatims", "what customers wrote, newest first");
+    section_heading("Verbatims", "what customers wrote, newest first");
     ImGui::SetNextItemWidth(220 * g_theme.scale);
     ImGui::InputTextWithHint("##verbatim-search", "Search comments…", s.query, sizeof s.query);
     ImGui::SameLine();
@@ -194,7 +194,7 @@ static void term_list(const char* id, const std::vector<TermCount>& terms, bool 
 
 void draw_distinguishing_terms(const Frame& f, float) {
     const VerbatimMetrics& v = f.board->metrics.verbatims;
-    sat_heading("Words that set comments apart", "");
+    section_heading("Words that set comments apart", "");
     ImGui::TextDisabled("%s dissatisfied (CSAT 1-2) and %s satisfied (4-5) comments",
                         format_count(v.dissatisfied_comments).c_str(),
                         format_count(v.satisfied_comments).c_str());

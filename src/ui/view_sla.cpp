@@ -16,7 +16,7 @@ constexpr int kMaxBars = 10;
 
 void draw_attainment_trend(const Frame& f, const Headline& h, float height) {
     const SlaMetrics& s = f.board->metrics.sla;
-    section_title("Attainment per week", "met / (met + breached), by week of completion");
+    section_heading("Attainment per week", "met / (met + breached), by week of completion");
     std::string now = "All time: first response " +
                       format_percent(s.metric[(int)SlaMetric::FirstResponse].attainment) + " · resolution " +
                       format_percent(s.metric[(int)SlaMetric::Resolution].attainment);
@@ -44,7 +44,7 @@ void draw_attainment_trend(const Frame& f, const Headline& h, float height) {
 
 void draw_breach_heatmap(const Frame& f, float height) {
     const SlaMetrics& s = f.board->metrics.sla;
-    section_title("When breaches happen", "weekday x hour of the missed deadline, UTC, all metrics");
+    section_heading("When breaches happen", "weekday x hour of the missed deadline, UTC, all metrics");
     static const char* days[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     static const char* hours[24] = {"00", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11",
                                     "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23"};
@@ -64,7 +64,7 @@ void draw_breach_heatmap(const Frame& f, float height) {
 template <typename Toggle>
 void draw_breakdown(const char* id, const char* title, const SlaBreakdownRow* rows, int count,
                     std::vector<std::string> names, float height, Toggle toggle) {
-    section_title(title, "noncompliant clocks by metric");
+    section_heading(title, "noncompliant clocks by metric");
     int n = std::min(kMaxBars, count);
     while (n > 0 && rows[n - 1].breached_cases == 0) --n;  // most breached first: drop the clean tail
     if (n == 0) return state_badge(Tone::Good, "No breaches");

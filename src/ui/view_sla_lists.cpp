@@ -63,7 +63,7 @@ Time clock_now(const Frame& f) {
 
 void draw_nearing_list(const Frame& f, UiState& state, const Headline& h, float height) {
     const std::vector<NearingClock>& nearing = f.board->metrics.sla.nearing;
-    section_title("Nearing noncompliance", "running clocks due in the next 24 h, soonest first");
+    section_heading("Nearing noncompliance", "running clocks due in the next 24 h, soonest first");
     std::string four =
         format_count(h.nearing_clocks) + (h.nearing_clocks == 1 ? " clock" : " clocks") + " due within 4 h";
     state_badge(h.nearing_clocks ? Tone::Warning : Tone::Good, four.c_str());
@@ -79,7 +79,7 @@ void draw_nearing_list(const Frame& f, UiState& state, const Headline& h, float 
 }
 
 void draw_breach_list(const Frame& f, UiState& state, const Headline& h, float height) {
-    section_title("Noncompliant open cases", "clocks past target, response or resolution still due");
+    section_heading("Noncompliant open cases", "clocks past target, response or resolution still due");
     std::string count = format_count(h.noncompliant_cases) +
                         (h.noncompliant_cases == 1 ? " case" : " cases") + ", " +
                         format_count(h.open_breach_clocks) + " clocks";

@@ -4,6 +4,16 @@
 
 namespace cb::ui {
 
+void section_heading(const char* title, const char* note) {
+    ImGui::PushFont(g_font_bold);
+    ImGui::TextUnformatted(title);
+    ImGui::PopFont();
+    if (note && *note) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", note);
+    }
+}
+
 void state_badge(Tone tone, const char* label) {
     ImGui::PushStyleColor(ImGuiCol_Text, tone_color(tone));
     ImGui::TextUnformatted(tone_glyph(tone));

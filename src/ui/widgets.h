@@ -8,6 +8,8 @@
 
 namespace cb::ui {
 
+// A section's bold title with a dim note beside it ("Open backlog  by queue and severity, now").
+void section_heading(const char* title, const char* note);
 // A coloured glyph and a label: state is never told by colour alone.
 void state_badge(Tone tone, const char* label);
 // A KPI tile: label, big value, a detail line. Returns true when clicked.

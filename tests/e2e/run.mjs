@@ -261,6 +261,50 @@ test('files dropped on the page are loaded as feeds', async () => {
     }
 });
 
+// Clicks at places of the 1280x720 layout (see the screenshots): a changed layout fails these on purpose.
+test('clicks: a KPI tile drills down, a bar filters, a case row opens its detail, Export CSV saves the cases',
+     async () => {
+    const s = await open();
+    try {
+        const state = () => s.page.evaluate(() => window.caseboard.state());
+        // As a person does: the pointer arrives (a frame shows the hover), then the button goes down and up.
+        const click = async (x, y) => {
+            await s.page.mouse.move(x, y);
+            await s.page.evaluate(() => window.caseboard.frame());
+            await s.page.mouse.click(x, y);
+            await s.page.evaluate(() => window.caseboard.frame());
+        };
+        await s.page.evaluate(() => window.caseboard.frame());  // the overview is laid out
+        await click(380, 232);  // the "Noncompliant now" tile, below its sparkline
+        let st = await state();
+        expect(st.view === 'sla', `the tile opened ${st.view}`);
+        await s.page.evaluate(() => window.caseboard.command('view', {view: 'queues'}));
+        await s.page.evaluate(() => window.caseboard.frame());
+        await click(400, 192);  // the Azure Infrastructure bar of the open backlog
+        st = await state();
+        expect(st.filters.queue === 'Azure Infrastructure', `the bar set filters ${JSON.stringify(st.filters)}`);
+        expect(st.undo_depth >= 1, 'the bar click cannot be undone');
+        await s.page.evaluate(() => window.caseboard.command('clear_filters'));
+        await s.page.evaluate(() => window.caseboard.command('view', {view: 'cases'}));
+        await s.page.evaluate(() => window.caseboard.frame());
+        await click(300, 196);  // the first case row
+        st = await state();
+        expect(st.selected_case !== '', 'clicking a row selected no case');
+        expect(st.hash.includes('case=' + st.selected_case), `the link lacks the case: ${st.hash}`);
+        await s.page.keyboard.press('Escape');
+        await s.page.evaluate(() => window.caseboard.frame());
+        expect((await state()).selected_case === '', 'Esc did not close the detail');
+        await click(757, 144);  // Export CSV
+        const file = await s.page.evaluate(() => window.caseboard.lastDownload());
+        expect(file && /^caseboard-cases-.*\.csv$/.test(file.name), `download: ${JSON.stringify(file && file.name)}`);
+        const lines = file.text.trim().split('\r\n');
+        expect(lines.length === st.selected_rows + 1, `${lines.length - 1} CSV rows for ${st.selected_rows} cases`);
+        expect(/^id,/.test(lines[0]), `CSV header: ${lines[0].slice(0, 80)}`);
+    } finally {
+        await s.close();
+    }
+});
+
 test('screenshots of every view at 1280x720, 1920x1080 and 3840x2160, dark and light', async () => {
     const views = ['overview', 'queues', 'sla', 'satisfaction', 'plans', 'cases', 'feeds', 'gallery'];
     // 3840x2160 is a 1920x1080 window on a screen with twice the pixels, as a 4K wall screen runs it.

@@ -3,7 +3,7 @@
 
 #include "case_csv.h"
 #include "case_table.h"
-#include "csv.h"
+#include "csv_writer.h"
 #include "metrics_test_data.h"
 
 using namespace cb_test;

@@ -11,6 +11,7 @@
 
 #include "app.h"
 #include "imgui.h"
+#include "imgui_internal.h"  // InputEventsQueue: pending input decides whether to draw again
 #include "platform/web/gl_renderer.h"
 #include "platform/web/imgui_input_web.h"
 #include "platform/web/web_platform.h"
@@ -173,6 +174,10 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void cb_on_frame(double now_ms) {
     draw_frame(now_ms);
+    // ImGui spreads a burst of input (move, press, release) over several frames: keep drawing until the
+    // queue is empty, and one more frame to show the result.
+    if (!ImGui::GetCurrentContext()->InputEventsQueue.empty())
+        g_app.frames_pending = std::max(g_app.frames_pending, 2);
     if (--g_app.frames_pending > 0) cbjs_request_frame();
 }
 
@@ -244,6 +249,11 @@ EMSCRIPTEN_KEEPALIVE void cb_hash_changed(const char* hash) {
     decode_view_state(hash, g_app.session.strings(), &g_app.ui.view, &error);
     g_app.last_hash = hash;
     request_frames(3);
+}
+
+// Frames still to draw (input being processed, data arriving): frame() in the test API waits for 0.
+EMSCRIPTEN_KEEPALIVE int cb_api_frames_pending() {
+    return std::max(0, g_app.frames_pending);
 }
 
 EMSCRIPTEN_KEEPALIVE const char* cb_api_state() {

@@ -143,8 +143,10 @@ void install_input(const char* canvas, void (*on_event)()) {
     emscripten_set_wheel_callback(canvas, nullptr, false, on_wheel);
     emscripten_set_keydown_callback(win, nullptr, true, on_key);
     emscripten_set_keyup_callback(win, nullptr, true, on_key);
-    emscripten_set_focus_callback(win, nullptr, true, on_focus);
-    emscripten_set_blur_callback(win, nullptr, true, on_focus);
+    // Not captured: the window's own focus changes only. The canvas taking focus on a click must not read
+    // as the app losing focus, which would drop the button being pressed.
+    emscripten_set_focus_callback(win, nullptr, false, on_focus);
+    emscripten_set_blur_callback(win, nullptr, false, on_focus);
     emscripten_set_resize_callback(win, nullptr, true, on_resize);
 }
 

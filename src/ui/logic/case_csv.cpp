@@ -1,6 +1,6 @@
 #include "case_csv.h"
 
-#include "csv.h"
+#include "csv_writer.h"
 
 namespace cb {
 

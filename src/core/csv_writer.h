@@ -1,4 +1,4 @@
-// csv.h: CSV text for the dashboard's "Export CSV" buttons (no ImGui, no browser).
+// csv_writer.h: CSV text for the dashboard's "Export CSV" buttons and `caseboard report --format csv`.
 //
 // RFC 4180: fields separated by commas, rows ended by CRLF, a field quoted when it holds a comma, a quote,
 // CR or LF, quotes inside doubled. UTF-8 without a byte-order mark: spreadsheets and scripts that read
@@ -15,6 +15,9 @@
 #include "model.h"
 
 namespace cb {
+
+// Appends one field (quoted as needed, formula-safe) without a separator.
+void append_csv_field(std::string* out, std::string_view s);
 
 // Builds one CSV document into `out`, row by row.
 struct CsvWriter {

@@ -1,4 +1,4 @@
-#include "csv.h"
+#include "csv_writer.h"
 
 #include <cmath>
 #include <cstdio>
@@ -12,9 +12,9 @@ static void separate(CsvWriter& w) {
     w.row_started = true;
 }
 
-void CsvWriter::text(std::string_view s) {
-    separate(*this);
+void append_csv_field(std::string* out, std::string_view s) {
     bool quote = s.find_first_of(",\"\r\n") != std::string_view::npos;
+    // A text cell starting like a formula would be evaluated by spreadsheets: make it plain text.
     bool formula = !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@');
     if (!quote && !formula) return out->append(s.data(), s.size()), void();
     out->push_back('"');
@@ -24,6 +24,11 @@ void CsvWriter::text(std::string_view s) {
         out->push_back(c);
     }
     out->push_back('"');
+}
+
+void CsvWriter::text(std::string_view s) {
+    separate(*this);
+    append_csv_field(out, s);
 }
 
 void CsvWriter::number(double v) {
