@@ -46,6 +46,14 @@ static bool allows(const Manifest& m, const std::string& origin) {
 static constexpr size_t kMaxManifestBytes = 1 << 20;
 
 Fetch DataSession::open(std::string manifest_url) {
+    // A new load cancels the feeds still loading: their late chunks and ends are ignored (no ingest, not
+    // Loading), and their last good data stays until the new round replaces it.
+    for (FeedLoad& f : feeds_) {
+        if (f.state != LoadState::Loading) continue;
+        f.ingest.reset();
+        f.state = LoadState::Waiting;
+    }
+    feeds_loading_ = 0;
     manifest_url_ = std::move(manifest_url);
     manifest_text_.clear();
     manifest_loading_ = true;

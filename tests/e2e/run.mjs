@@ -161,6 +161,23 @@ test('a broken feed is reported by name and reason, and good feeds still load', 
     }
 });
 
+test('served from a subfolder of a static host, it finds its files and data', async () => {
+    const sub = await startServer({root: dist, port: 0, prefix: '/teams/emea/caseboard/'});
+    const context = await browser.newContext({viewport: {width: 1280, height: 720}});
+    try {
+        const page = await context.newPage();
+        const errors = [];
+        page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+        await page.goto(sub.url);
+        const st = await page.evaluate(() => window.caseboard.ready());
+        expect(st.feeds.every((f) => f.state === 'loaded'), JSON.stringify(st.feeds.map((f) => [f.name, f.error])));
+        expect(errors.length === 0, `console errors: ${errors.join(' | ')}`);
+    } finally {
+        await context.close();
+        await sub.close();
+    }
+});
+
 test('the dashboard and `caseboard report` show the same figures', async () => {
     const s = await open();
     try {

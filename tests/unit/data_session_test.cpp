@@ -133,3 +133,22 @@ TEST(DataSession, FeedsLeftOutOfANewManifestAreForgotten) {
     ASSERT_EQ(s.reports().size(), 1u);
     EXPECT_EQ(s.reports()[0].name, "more cases.json");
 }
+
+TEST(DataSession, ANewLoadCancelsFeedsStillLoading) {
+    cb::DataSession s;
+    s.open("feeds.json");
+    deliver(s, 0, kManifest);
+    s.on_begin(1, 1000, 200);
+    s.on_chunk(1, "[{\"id\": \"C1\", ");  // cases half-way, surveys not started
+    cb::Fetch again = s.refresh();
+    EXPECT_EQ(s.feeds()[0].state, cb::LoadState::Waiting);
+    s.on_chunk(1, "\"customer\": \"late\"}]");  // the old fetch's late bytes and end change nothing
+    EXPECT_TRUE(s.on_end(1, nullptr, 1000).empty());
+    EXPECT_EQ(s.generation(), 0u);
+    std::vector<cb::Fetch> feeds = deliver(s, again.id, kManifest);
+    ASSERT_EQ(feeds.size(), 2u);
+    deliver(s, 1, kCases);
+    deliver(s, 2, kSurveys);
+    EXPECT_EQ(s.generation(), 1u);
+    EXPECT_EQ(s.data().cases.count, 2u);
+}

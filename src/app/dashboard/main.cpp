@@ -183,7 +183,8 @@ EMSCRIPTEN_KEEPALIVE void cb_on_frame(double now_ms) {
 
 EMSCRIPTEN_KEEPALIVE void cb_on_timer(int id) {
     if (id == kTimerRefresh) {
-        start_load(g_app.session.refresh());
+        // A load slower than the refresh interval finishes first: restarting it would never end.
+        if (!g_app.session.loading()) start_load(g_app.session.refresh());
         schedule_refresh();
     } else if (id == kTimerClock) {
         g_app.clock_ms = 0;  // re-armed by the frame below
@@ -197,7 +198,10 @@ EMSCRIPTEN_KEEPALIVE void cb_fetch_begin(int id, double total, int http_status) 
 
 EMSCRIPTEN_KEEPALIVE void cb_fetch_chunk(int id, const char* bytes, int length) {
     g_app.session.on_chunk(id, std::string_view(bytes, (size_t)length));
-    request_frames(1);  // progress bars move; frames coalesce to one per display refresh
+    // Progress bars move ten times a second: drawing on every chunk would take time from the parsing.
+    static double last_progress_ms = 0;
+    double now = cbjs_perf_ms();
+    if (now - last_progress_ms > 100) request_frames(1), last_progress_ms = now;
 }
 
 EMSCRIPTEN_KEEPALIVE void cb_fetch_end(int id, const char* error) {

@@ -62,8 +62,16 @@ bool load_paths(DataSession& session, const std::vector<std::string>& paths, Tim
     Manifest manifest;
     manifest.title = "Feed files";
     for (const std::string& path : paths) {
-        manifest.feeds.push_back(feed_spec_for_file(path, path));
-        manifest.feeds.back().name = path;  // paths stay unique where base names may not
+        FeedSpec spec = feed_spec_for_file(path, path);
+        spec.name = path;  // paths stay unique where base names may not
+        // The content says more than the name (as in `caseboard validate`); the name is the fallback.
+        if (FILE* f = std::fopen(path.c_str(), "rb")) {
+            std::string head(64 * 1024, '\0');
+            head.resize(std::fread(&head[0], 1, head.size(), f));
+            std::fclose(f);
+            sniff_feed_kind(head, &spec.kind);
+        }
+        manifest.feeds.push_back(std::move(spec));
     }
     run(session, session.open_feeds(std::move(manifest), "", now), now);
     return true;

@@ -9,7 +9,8 @@
 
 namespace cb {
 
-// Loads a manifest file, or a list of feed files (kinds from their names: feed_spec_for_file). Returns false
+// Loads a manifest file, or a list of feed files (kind from the content, sniff_feed_kind, else from the
+// name, feed_spec_for_file). Returns false
 // only when nothing could be started (e.g. the manifest could not be read or parsed); per-feed failures are
 // in session.reports().
 bool load_paths(DataSession& session, const std::vector<std::string>& paths, Time now, std::string* error);
