@@ -1,6 +1,7 @@
 // view_feeds.cpp: the Feeds view (every feed's state, size, records, problems) and the first-load screen.
 #include <string>
 
+#include "timestamp.h"
 #include "views.h"
 #include "widgets.h"
 
@@ -144,10 +145,16 @@ void draw_feeds_view(const Frame& f, UiState&) {
         const FeedReport* r = s.report_for(feed.spec.name);
         if (!r || (r->ok() && r->problems.empty())) continue;
         ImGui::PushID(feed.spec.name.c_str());
-        std::string title =
-            feed.spec.name + ": " +
-            (r->ok() ? plural(r->problems.size() + r->problems_not_listed, "problem", "problems")
-                     : std::string("failed"));
+        // A failure says when it happened and what is shown instead: the last good data, or nothing.
+        std::string title = feed.spec.name + ": ";
+        if (r->ok()) {
+            title += plural(r->problems.size() + r->problems_not_listed, "problem", "problems");
+        } else {
+            title += "failed at " + format_iso8601(feed.last_attempt).substr(11, 5) + " UTC";
+            title += r->kept_previous
+                         ? " · showing its data from " + format_iso8601(feed.last_success).substr(0, 16)
+                         : " · no data from this feed";
+        }
         if (ImGui::CollapsingHeader(title.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) draw_feed_problems(*r);
         ImGui::PopID();
     }
