@@ -63,7 +63,7 @@ struct FeedIngest::Impl final : JsonHandler, CsvSink {
         if (spec.kind != FeedKind::Cases && spec.kind != FeedKind::Surveys && detected != FeedFormat::Csv)
             detected = FeedFormat::Caseboard;  // plans, policies and calendars have no importers
         report.format = detected;
-        map.init(spec, detected, &pool, &data, &report);
+        map.init(spec, detected, &pool, &data, &report, &rec);
     }
     void record_done() {
         rec.index();

@@ -125,7 +125,7 @@ void read_history(RowReader& r, std::vector<StatusChange>* out) {
     out->clear();
     const std::vector<SourcePath>& src = r.s.sources[kCaseStatusHistory];
     if (src.empty()) return;
-    const std::string& base = src[0].path;
+    const uint32_t base_id = src[0].path_id;
     int32_t element = -1;
     const RecordEntry* status_entry = nullptr;
     const RecordEntry* at_entry = nullptr;
@@ -159,9 +159,7 @@ void read_history(RowReader& r, std::vector<StatusChange>* out) {
     };
     for (size_t i = 0; i < r.rec.count; ++i) {
         const RecordEntry& e = r.rec.at(static_cast<uint32_t>(i));
-        if (e.path.compare(0, base.size(), base) != 0) continue;
-        const std::string_view rest = std::string_view(e.path).substr(base.size());
-        if (rest.empty() && e.idx[0] >= 0 && e.idx[1] < 0) {  // a new element of the list
+        if (e.path_id == base_id && e.idx[0] >= 0 && e.idx[1] < 0) {  // a new element of the list
             flush();
             element = e.idx[0];
             if (e.type != ValueType::Object) {
@@ -169,9 +167,9 @@ void read_history(RowReader& r, std::vector<StatusChange>* out) {
                                   std::string("expected an object, found ") + to_string(e.type));
                 element = -1;
             }
-        } else if (element >= 0 && e.idx[0] == element && rest == ".status") {
+        } else if (element >= 0 && e.idx[0] == element && e.path_id == r.s.history_status_id) {
             status_entry = &e;
-        } else if (element >= 0 && e.idx[0] == element && rest == ".at") {
+        } else if (element >= 0 && e.idx[0] == element && e.path_id == r.s.history_at_id) {
             at_entry = &e;
         }
     }

@@ -36,12 +36,17 @@ Value FieldCheck::lookup(const Record& rec, std::string_view path) {
     return i == kNoEntry ? Value{} : entry_value(rec.at(i));
 }
 
+static Value lookup_id(const Record& rec, uint32_t path_id) {
+    const uint32_t i = rec.find_id(path_id);
+    return i == kNoEntry ? Value{} : entry_value(rec.at(i));
+}
+
 Value FieldCheck::lookup(const Record& rec, const std::vector<SourcePath>& alternatives) {
     for (const SourcePath& alt : alternatives) {
-        Value v = lookup(rec, alt.path);
+        Value v = lookup_id(rec, alt.path_id);
         if (v.type == ValueType::Object) {  // a reference object: {"display_value", "value", "link"}
-            v = lookup(rec, alt.display);
-            if (!v.present()) v = lookup(rec, alt.value);
+            v = lookup_id(rec, alt.display_id);
+            if (!v.present()) v = lookup_id(rec, alt.value_id);
         }
         if (v.present()) return v;
     }
@@ -185,7 +190,8 @@ std::string FieldCheck::not_one_of(std::string_view s, const char* spellings) {
     return "'" + std::string(s) + "' is not one of " + spellings;
 }
 
-void MapState::init(const FeedSpec& spec, FeedFormat detected, StringPool* p, FeedData* d, FeedReport* r) {
+void MapState::init(const FeedSpec& spec, FeedFormat detected, StringPool* p, FeedData* d, FeedReport* r,
+                    Record* rec) {
     format = detected;
     pool = p;
     data = d;
@@ -201,9 +207,18 @@ void MapState::init(const FeedSpec& spec, FeedFormat detected, StringPool* p, Fe
         while (!list.empty()) {
             const size_t bar = list.find('|');
             std::string path(list.substr(0, bar));
-            sources[f].push_back(SourcePath{path, path + ".display_value", path + ".value"});
+            SourcePath sp{path, path + ".display_value", path + ".value", 0, 0, 0};
+            sp.path_id = rec->path_id(sp.path);
+            sp.display_id = rec->path_id(sp.display);
+            sp.value_id = rec->path_id(sp.value);
+            sources[f].push_back(std::move(sp));
             list = bar == list.npos ? std::string_view() : list.substr(bar + 1);
         }
+    }
+    if (spec.kind == FeedKind::Cases && !sources[kCaseStatusHistory].empty()) {
+        const std::string& base = sources[kCaseStatusHistory][0].path;
+        history_status_id = rec->path_id(base + ".status");
+        history_at_id = rec->path_id(base + ".at");
     }
 }
 

@@ -26,7 +26,8 @@ struct Value {
 };
 
 struct SourcePath {
-    std::string path, display, value;  // "x", "x.display_value", "x.value" (reference objects)
+    std::string path, display, value;        // "x", "x.display_value", "x.value" (reference objects)
+    uint32_t path_id, display_id, value_id;  // the same, resolved once in the feed's Record
 };
 
 // Looks up values and reads them as the canonical types, reporting what is wrong with them. Lenient
@@ -82,11 +83,14 @@ struct MapState {
     StringPool* pool = nullptr;
     FeedData* data = nullptr;
     FieldCheck check;
-    std::vector<std::vector<SourcePath>> sources;  // per mappable field
-    std::vector<uint32_t> record_of_id;            // StrId -> 1 + record index of its first use (duplicates)
+    std::vector<std::vector<SourcePath>> sources;                     // per mappable field
+    uint32_t history_status_id = kNoEntry, history_at_id = kNoEntry;  // "<status_history>.status", ".at"
+    std::vector<uint32_t> record_of_id;  // StrId -> 1 + record index of its first use (duplicates)
     CaseRow row;
 
-    void init(const FeedSpec& spec, FeedFormat detected, StringPool* p, FeedData* d, FeedReport* r);
+    // `rec` is the record every later map() reads: source paths are resolved to its path ids here.
+    void init(const FeedSpec& spec, FeedFormat detected, StringPool* p, FeedData* d, FeedReport* r,
+              Record* rec);
     // Returns true when the record was kept.
     bool map(const Record& rec, uint64_t index);
     bool claim_id(StrId id, uint64_t index);  // false (and a problem) when the id was used earlier

@@ -17,7 +17,10 @@ RecordEntry* Record::add(std::string_view path, ValueType type, std::string_view
     }
     if (count == entries.size()) entries.emplace_back();
     RecordEntry& e = entries[count++];
-    e.path.assign(path.data(), path.size());
+    if (std::string_view(e.path) != path) {
+        e.path.assign(path.data(), path.size());
+        e.path_id = paths_.intern(path);
+    }
     e.text.assign(text.data(), text.size());
     e.type = type;
     e.idx[0] = idx[0], e.idx[1] = idx[1];
@@ -25,49 +28,32 @@ RecordEntry* Record::add(std::string_view path, ValueType type, std::string_view
     return &e;
 }
 
-static uint32_t hash_path(std::string_view s) {
-    uint32_t h = 2166136261u;
-    for (char c : s) h = (h ^ static_cast<uint8_t>(c)) * 16777619u;
-    return h;
-}
-
 void Record::index() {
-    size_t size = 64;
-    while (size < count * 2) size *= 2;
-    if (slots_.size() < size) {
-        slots_.assign(size, 0);
-        tails_.assign(size, 0);
-        stamp_.assign(size, 0);
-        generation_ = 0;
+    const size_t ids = paths_.size();
+    if (first_.size() < ids) {
+        first_.resize(ids, 0);
+        tail_.resize(ids, 0);
+        stamp_.resize(ids, 0);  // 0 is never a live generation
     }
     if (++generation_ == 0) {  // wrapped: stale stamps could look live again
         std::fill(stamp_.begin(), stamp_.end(), 0);
         generation_ = 1;
     }
-    const size_t mask = slots_.size() - 1;
     for (uint32_t i = 0; i < count; ++i) {
-        const std::string& p = entries[i].path;
-        for (size_t s = hash_path(p) & mask;; s = (s + 1) & mask) {
-            if (stamp_[s] != generation_) {
-                stamp_[s] = generation_;
-                slots_[s] = tails_[s] = i;
-                break;
-            }
-            if (entries[slots_[s]].path == p) {
-                entries[tails_[s]].next_same = i;
-                tails_[s] = i;
-                break;
-            }
+        const uint32_t id = entries[i].path_id;
+        if (stamp_[id] != generation_) {
+            stamp_[id] = generation_;
+            first_[id] = tail_[id] = i;
+        } else {
+            entries[tail_[id]].next_same = i;
+            tail_[id] = i;
         }
     }
 }
 
 uint32_t Record::find(std::string_view path) const {
-    if (slots_.empty()) return kNoEntry;
-    const size_t mask = slots_.size() - 1;
-    for (size_t s = hash_path(path) & mask; stamp_[s] == generation_; s = (s + 1) & mask)
-        if (entries[slots_[s]].path == path) return slots_[s];
-    return kNoEntry;
+    const uint32_t id = paths_.find(path);
+    return id == kNoStr && !path.empty() ? kNoEntry : find_id(id);
 }
 
 void RecordBuilder::start(Record* rec) {

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "string_pool.h"
+
 namespace cb {
 
 enum class ValueType : uint8_t { String, Number, Bool, Null, Object, Array };
@@ -23,6 +25,7 @@ struct RecordEntry {
     ValueType type = ValueType::Null;
     int32_t idx[2] = {-1, -1};  // element index in the outermost / second enclosing array; -1 if none
     uint32_t next_same = 0;     // next entry with the same path (0: none; entry 0 is never a successor)
+    uint32_t path_id = 0;       // the path's id in the record's path dictionary (0: the empty path)
 };
 
 constexpr uint32_t kNoEntry = UINT32_MAX;
@@ -38,12 +41,21 @@ struct Record {
     // Path lookup; call index() once the record is complete.
     void index();
     uint32_t find(std::string_view path) const;  // first entry with this path, or kNoEntry
+    uint32_t find_id(uint32_t path_id) const {   // the same by path id (see path_id())
+        return path_id < stamp_.size() && stamp_[path_id] == generation_ ? first_[path_id] : kNoEntry;
+    }
+    // A path's id, to resolve a path once and look it up by id in every record.
+    uint32_t path_id(std::string_view path) { return paths_.intern(path); }
     const RecordEntry& at(uint32_t i) const { return entries[i]; }
 
 private:
-    std::vector<uint32_t> slots_;  // open addressing: first entry of a path
-    std::vector<uint32_t> tails_;  // last entry of that path, to extend its chain
-    std::vector<uint32_t> stamp_;  // slots_ entry is live only when stamp_ == generation_
+    // Every distinct path seen so far. The records of a feed share their key order, so an entry slot
+    // usually receives the same path as in the previous record: its path and id are then reused as they are.
+    // It grows only with paths never seen before (at most the feed's size, bounded by its byte limit).
+    StringPool paths_;
+    std::vector<uint32_t> first_;  // by path id: first entry of that path
+    std::vector<uint32_t> tail_;   // last entry of that path, to extend its chain
+    std::vector<uint32_t> stamp_;  // first_ entry is live only when stamp_ == generation_
     uint32_t generation_ = 0;
 };
 

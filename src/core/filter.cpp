@@ -96,7 +96,7 @@ static bool match_text_index(const TextIndex& text, std::string_view needle, std
 }
 
 void select_cases(const Dataset& data, const Filter& f, std::vector<uint32_t>* rows, const TextIndex* text,
-                  std::vector<uint8_t>* text_matches) {
+                  std::vector<uint8_t>* text_matches, CandidateRows candidates) {
     rows->clear();
     const CaseTable& c = data.cases;
     if (!data.strings) return;
@@ -116,7 +116,10 @@ void select_cases(const Dataset& data, const Filter& f, std::vector<uint32_t>* r
     const bool indexed = !needle.empty() && text && text_matches && text->pool_size == pool.size() &&
                          match_text_index(*text, needle, text_matches);
     auto matched = [&](StrId id) { return id < text_matches->size() && (*text_matches)[id]; };
-    for (uint32_t r = 0; r < n; ++r) {
+    const size_t tested = candidates.rows ? candidates.count : n;
+    for (size_t k = 0; k < tested; ++k) {
+        const uint32_t r = candidates.rows ? candidates.rows[k] : static_cast<uint32_t>(k);
+        if (r >= n) continue;
         if (timed && !f.time_contains(c.created_at[r])) continue;
         if (!(severity_mask >> static_cast<uint32_t>(c.severity[r]) & 1u)) continue;
         if (!(status_mask >> static_cast<uint32_t>(c.status[r]) & 1u)) continue;

@@ -33,10 +33,18 @@ struct TextIndex {
 };
 void build_text_index(const Dataset& data, TextIndex* out);
 
+// Rows that may match, ascending (e.g. the rows of the one queue a filter allows): a selection then tests
+// only these instead of scanning the whole table.
+struct CandidateRows {
+    const uint32_t* rows = nullptr;  // nullptr = every row
+    size_t count = 0;
+};
+
 // Appends the selected row indices, ascending, to a cleared *rows (its capacity is reused). With a text
 // index built from `data` (and scratch for its per-string matches) the text filter searches the index.
 void select_cases(const Dataset& data, const Filter& filter, std::vector<uint32_t>* rows,
-                  const TextIndex* text = nullptr, std::vector<uint8_t>* text_matches = nullptr);
+                  const TextIndex* text = nullptr, std::vector<uint8_t>* text_matches = nullptr,
+                  CandidateRows candidates = {});
 
 // Applies one "key=v1,v2" argument. Keys: from, to (date "2026-03-02", timestamp "2026-03-02T09:15:00Z" or
 // epoch seconds), offering, severity, queue, product, customer, owner, status (comma-separated values, "\,"

@@ -1,6 +1,8 @@
 // metrics.cpp: the one entry point that fills every figure for a filter and an "as of" time.
 #include "metrics.h"
 
+#include <algorithm>
+
 namespace cb {
 
 // Columns of the wrong length would be read out of bounds: such a table is treated as empty.
@@ -38,6 +40,66 @@ static bool index_fits(const MetricsIndex& index, const Dataset& d) {
            index.queue.case_code.size() == d.cases.count;
 }
 
+// The smallest row list of a key the filter restricts to one value (the selection then tests only those
+// rows); every row when no key is restricted so.
+static CandidateRows candidate_rows(const MetricsIndex& index, const Filter& f) {
+    CandidateRows best;
+    auto consider = [&](const uint32_t* rows, size_t count) {
+        if (!best.rows || count < best.count) best.rows = rows, best.count = count;
+    };
+    static const uint32_t kNone = 0;  // a value no case has: an empty list
+    const std::pair<const std::vector<StrId>*, const KeyCodes*> keys[] = {
+        {&f.offering, &index.offering}, {&f.queue, &index.queue}, {&f.product, &index.product},
+        {&f.customer, &index.customer}, {&f.owner, &index.owner},
+    };
+    for (const auto& [values, codes] : keys) {
+        if (values->size() != 1) continue;
+        const auto at = std::find(codes->keys.begin(), codes->keys.end(), values->front());
+        if (at == codes->keys.end()) {
+            consider(&kNone, 0);
+            continue;
+        }
+        const size_t k = static_cast<size_t>(at - codes->keys.begin());
+        consider(codes->rows.data() + codes->row_begin[k], codes->row_begin[k + 1] - codes->row_begin[k]);
+    }
+    if (f.severity.size() == 1 && static_cast<int>(f.severity[0]) < kSeverities) {
+        const size_t k = static_cast<size_t>(f.severity[0]);
+        consider(index.severity_rows.data() + index.severity_begin[k],
+                 index.severity_begin[k + 1] - index.severity_begin[k]);
+    }
+    return best;
+}
+
+static bool same_options(const MetricsOptions& a, const MetricsOptions& b) {
+    return a.oldest_open == b.oldest_open && a.list_limit == b.list_limit &&
+           a.nearing_hours == b.nearing_hours && a.max_series_days == b.max_series_days &&
+           a.driver_age_days == b.driver_age_days && a.driver_min_n == b.driver_min_n &&
+           a.driver_max_p == b.driver_max_p && a.plan_late_days == b.plan_late_days &&
+           a.plan_gap == b.plan_gap && a.verbatim_terms == b.verbatim_terms && a.top_terms == b.top_terms &&
+           a.term_min_count == b.term_min_count && a.verbatim_query == b.verbatim_query &&
+           a.verbatim_min_csat == b.verbatim_min_csat && a.verbatim_max_csat == b.verbatim_max_csat &&
+           a.backlog == b.backlog && a.sla == b.sla && a.satisfaction == b.satisfaction &&
+           a.drivers == b.drivers && a.verbatims == b.verbatims && a.plans == b.plans;
+}
+
+static bool is_empty_filter(const Filter& f) {
+    return !has_time(f.from) && !has_time(f.to) && f.offering.empty() && f.queue.empty() &&
+           f.product.empty() && f.customer.empty() && f.owner.empty() && f.severity.empty() &&
+           f.status.empty() && f.text.empty();
+}
+
+// The figures only (vector assignment reuses *to's buffers; the scratch stays).
+static void copy_figures(const Metrics& from, Metrics* to) {
+    to->as_of = from.as_of;
+    to->rows = from.rows;
+    to->backlog = from.backlog;
+    to->sla = from.sla;
+    to->satisfaction = from.satisfaction;
+    to->drivers = from.drivers;
+    to->verbatims = from.verbatims;
+    to->plans = from.plans;
+}
+
 void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaResults& sla,
                      const Filter& filter, Time as_of, const MetricsOptions& options, Metrics* out) {
     const Dataset& d = usable_or_empty(data);
@@ -46,15 +108,27 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
         build_metrics_index(d, &out->scratch.own_index);
         idx = &out->scratch.own_index;
     }
+    UnfilteredCache& cache = idx->unfiltered;
+    const bool unfiltered = is_empty_filter(filter);
+    if (unfiltered && cache.metrics && cache.sla == &sla && cache.sla_as_of == sla.as_of &&
+        cache.as_of == as_of && same_options(cache.options, options)) {
+        copy_figures(*cache.metrics, out);
+        return;
+    }
     out->as_of = as_of;
     out->scratch.keys.prepare(d.strings->size());  // the plans' roll-ups by CSAM and customer
-    select_cases(d, filter, &out->rows, &idx->text, &out->scratch.text_matches);
+    select_cases(d, filter, &out->rows, &idx->text, &out->scratch.text_matches, candidate_rows(*idx, filter));
     compute_backlog(d, *idx, as_of, options, out);
     compute_sla_metrics(d, *idx, sla, as_of, options, out);
     compute_satisfaction(d, *idx, filter, options, out);
     compute_drivers(d, *idx, sla, as_of, options, out);
     compute_verbatims(d, *idx, options, out);
     compute_plans(d, *idx, filter, as_of, options, out);
+    if (unfiltered) {
+        if (!cache.metrics) cache.metrics = std::make_unique<Metrics>();
+        copy_figures(*out, cache.metrics.get());
+        cache.sla = &sla, cache.sla_as_of = sla.as_of, cache.as_of = as_of, cache.options = options;
+    }
 }
 
 void compute_metrics(const Dataset& data, const SlaResults& sla, const Filter& filter, Time as_of,

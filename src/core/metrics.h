@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -265,9 +266,21 @@ struct PlanMetrics {
 // ---- the per-dataset index ----------------------------------------------------------------------------
 // Dense codes of one key column: case_code[row] and survey_code[survey] (the survey's case's code) index
 // keys (code -> StrId). Codes follow first appearance in the case table.
+// rows lists the case rows grouped by code, ascending within a code: code k's rows are
+// rows[row_begin[k] .. row_begin[k + 1]), so a one-key filter selects without scanning every case.
 struct KeyCodes {
     std::vector<uint32_t> case_code, survey_code;
     std::vector<StrId> keys;
+    std::vector<uint32_t> row_begin, rows;
+};
+struct Metrics;
+// The figures of the empty filter for one SLA result and "as of" time (the board recomputes them after
+// every filter change back to "everything"): copied instead of recomputed while the key matches.
+struct UnfilteredCache {
+    const SlaResults* sla = nullptr;
+    Time sla_as_of = kNoTime, as_of = kNoTime;
+    MetricsOptions options;
+    std::unique_ptr<Metrics> metrics;  // nullptr = nothing cached
 };
 // One duration per case (hours), sorted once: a quantile of any selection is read from the selection's
 // ranks, exactly the value quantile_inplace would give.
@@ -280,7 +293,8 @@ struct SortedDurations {
 struct MetricsIndex {
     size_t cases = 0, surveys = 0;  // the sizes it was built for (a mismatch makes compute_metrics rebuild)
     KeyCodes queue, owner, customer, product, offering;
-    std::vector<Time> end_time;          // case_end_time per case
+    std::vector<uint32_t> severity_begin, severity_rows;  // case rows by severity, like KeyCodes::rows
+    std::vector<Time> end_time;                           // case_end_time per case
     std::vector<uint8_t> first_contact;  // per case: 0 transfers, 0 reopens, never waiting on the customer
     SortedDurations first_response, resolution;
     // Per survey, from its case (zero / kNoTime when the case is unknown: such a survey is never selected).
@@ -292,6 +306,7 @@ struct MetricsIndex {
     // term_ids[term_begin[i] .. term_begin[i + 1]) (ids in `terms`).
     StringPool terms;
     std::vector<uint32_t> term_begin, term_ids;
+    mutable UnfilteredCache unfiltered;  // filled by compute_metrics; build_metrics_index clears it
 };
 constexpr uint8_t kCaseFlagTransfers2 = 1, kCaseFlagNoScope = 2, kCaseFlagReopened = 4,
                   kCaseFlagNotValidated = 8;
@@ -334,7 +349,8 @@ struct Metrics {
 };
 
 // `index` must have been built from `data` (when its sizes do not match, a fresh one is built in
-// out->scratch for this call).
+// out->scratch for this call). The empty filter's figures are cached in the index per SLA results object
+// (its address and as_of), as_of and options: rebuild the index when the data or the SLA policies change.
 void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaResults& sla,
                      const Filter& filter, Time as_of, const MetricsOptions& options, Metrics* out);
 // Builds the index for this one call: for tests and one-shot reports, not for repeated recomputes.

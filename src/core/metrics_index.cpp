@@ -7,6 +7,17 @@
 
 namespace cb {
 
+// Counting sort of the rows by code (stable, so each code's rows stay ascending).
+static void group_rows(const std::vector<uint32_t>& code, size_t codes, std::vector<uint32_t>* begin,
+                       std::vector<uint32_t>* rows) {
+    begin->assign(codes + 1, 0);
+    for (uint32_t k : code) ++(*begin)[k + 1];
+    for (size_t k = 0; k < codes; ++k) (*begin)[k + 1] += (*begin)[k];
+    rows->resize(code.size());
+    std::vector<uint32_t> next(begin->begin(), begin->end() - 1);
+    for (uint32_t r = 0; r < code.size(); ++r) (*rows)[next[code[r]]++] = r;
+}
+
 static void build_codes(const std::vector<StrId>& column, const SurveyTable& s, size_t cases,
                         size_t pool_size, KeyCodes* out) {
     *out = KeyCodes{};
@@ -18,6 +29,7 @@ static void build_codes(const std::vector<StrId>& column, const SurveyTable& s, 
         if (code == UINT32_MAX) code = static_cast<uint32_t>(out->keys.size()), out->keys.push_back(id);
         out->case_code[r] = code;
     }
+    group_rows(out->case_code, out->keys.size(), &out->row_begin, &out->rows);
     out->survey_code.resize(s.count);
     for (size_t i = 0; i < s.count; ++i)
         out->survey_code[i] = s.case_index[i] < cases ? out->case_code[s.case_index[i]] : 0;
@@ -98,6 +110,12 @@ void build_metrics_index(const Dataset& any_data, MetricsIndex* out) {
     build_codes(c.customer, s, c.count, pool_size, &out->customer);
     build_codes(c.product, s, c.count, pool_size, &out->product);
     build_codes(c.offering, s, c.count, pool_size, &out->offering);
+
+    std::vector<uint32_t> severity_code(c.count);
+    for (uint32_t r = 0; r < c.count; ++r)
+        severity_code[r] = std::min<uint32_t>(static_cast<uint32_t>(c.severity[r]), kSeverities - 1);
+    group_rows(severity_code, kSeverities, &out->severity_begin, &out->severity_rows);
+    out->unfiltered = UnfilteredCache{};
 
     out->end_time.resize(c.count);
     out->first_contact.resize(c.count);

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 
+#include "feed_ingest_record.h"
 #include "feeds.h"
 #include "timestamp.h"
 
@@ -384,6 +385,70 @@ TEST(FeedIngest, SurvivesTruncationAndMutation) {
             EXPECT_LE(r.problems.size(), kMaxProblemsPerFeed);
         }
     }
+}
+
+// Records reuse their entry slots and path ids: a path that moves to another slot, one that disappears
+// and the empty key must all be found (or not) as in a fresh record.
+TEST(FeedIngestRecord, PathLookupAcrossRecordsWithChangingKeyOrder) {
+    Record rec;
+    const int32_t no_idx[2] = {-1, -1};
+    rec.clear();
+    rec.add("a", ValueType::String, "1", no_idx);
+    rec.add("b", ValueType::Number, "2", no_idx);
+    rec.add("a", ValueType::String, "3", no_idx);
+    rec.index();
+    EXPECT_EQ(rec.find("a"), 0u);
+    EXPECT_EQ(rec.at(0).next_same, 2u);
+    EXPECT_EQ(rec.at(2).next_same, 0u);
+    EXPECT_EQ(rec.find("b"), 1u);
+    EXPECT_EQ(rec.find("c"), kNoEntry);
+    EXPECT_EQ(rec.find(""), kNoEntry);
+
+    rec.clear();
+    rec.add("b", ValueType::String, "4", no_idx);
+    rec.add("", ValueType::String, "5", no_idx);
+    rec.add("c", ValueType::String, "6", no_idx);
+    rec.index();
+    EXPECT_EQ(rec.find("a"), kNoEntry);
+    EXPECT_EQ(rec.find("b"), 0u);
+    EXPECT_EQ(rec.at(0).next_same, 0u);
+    EXPECT_EQ(rec.at(0).path, "b");
+    EXPECT_EQ(rec.at(0).text, "4");
+    EXPECT_EQ(rec.find(""), 1u);
+    EXPECT_EQ(rec.find("c"), 2u);
+    EXPECT_EQ(rec.find_id(rec.path_id("a")), kNoEntry);
+    EXPECT_EQ(rec.find_id(rec.path_id("c")), 2u);
+    EXPECT_EQ(rec.find_id(rec.path_id("never seen")), kNoEntry);
+}
+
+TEST(FeedIngest, CasesWithKeysInDifferentOrders) {
+    const char* feed = R"([
+ {"id": "K1", "customer": "Contoso", "offering": "premier", "severity": "A", "queue": "Exchange",
+  "status": "new", "created_at": "2026-03-02T09:15:00Z", "owner": "ana"},
+ {"owner": "bo", "created_at": "2026-03-03T09:15:00Z", "status": "closed", "queue": "Teams",
+  "severity": "C", "offering": "unified", "customer": "Fabrikam", "id": "K2", "transfers": 3},
+ {"id": "K3", "customer": "Contoso", "offering": "premier", "severity": "B", "queue": "Exchange",
+  "status": "on_hold", "created_at": "2026-03-04T09:15:00Z"}
+])";
+    StringPool pool;
+    FeedData d;
+    FeedReport r = ingest_feed(spec_of(FeedKind::Cases), feed, pool, &d);
+    ASSERT_TRUE(r.ok()) << r.fatal;
+    EXPECT_EQ(r.records, 3u);
+    EXPECT_EQ(r.rejected, 0u);
+    EXPECT_TRUE(r.problems.empty());
+    const CaseTable& t = d.cases;
+    ASSERT_EQ(t.count, 3u);
+    EXPECT_EQ(pool.view(t.id[1]), "K2");
+    EXPECT_EQ(pool.view(t.customer[1]), "Fabrikam");
+    EXPECT_EQ(pool.view(t.owner[1]), "bo");
+    EXPECT_EQ(t.status[1], CaseStatus::Closed);
+    EXPECT_EQ(t.severity[1], Severity::C);
+    EXPECT_EQ(t.transfers[1], 3u);
+    EXPECT_EQ(pool.view(t.owner[0]), "ana");
+    EXPECT_EQ(t.owner[2], kNoStr);
+    EXPECT_EQ(t.transfers[2], 0u);
+    EXPECT_EQ(t.status[2], CaseStatus::OnHold);
 }
 
 }  // namespace cb

@@ -91,6 +91,79 @@ TEST(MetricsIndex, ReusedIndexAndMetricsGiveTheFiguresOfAFreshComputation) {
     }
 }
 
+// One-key filters select from the index's per-key row lists; several keys start from the shortest list.
+TEST(MetricsIndex, KeyRowListsGiveTheFiguresOfAFreshComputation) {
+    Generated& g = generated();
+    const StringPool& pool = g.feeds.pool();
+    const CaseTable& c = g.data.cases;
+    auto name = [&](StrId id) { return std::string(pool.view(id)); };
+    const std::vector<Filter> filters = {
+        g.filter({"offering=" + name(c.offering[3])}),
+        g.filter({"queue=" + name(c.queue[5])}),
+        g.filter({"product=" + name(c.product[7])}),
+        g.filter({"customer=" + name(c.customer[9])}),
+        g.filter({"owner=" + name(c.owner[11])}),
+        g.filter({"severity=B"}),
+        g.filter({"queue=" + name(c.queue[5]), "severity=C"}),
+        g.filter({"queue=" + name(c.queue[5]), "product=" + name(c.product[5]), "text=e"}),
+        g.filter({"queue=" + name(c.queue[5]) + "," + name(c.queue[6]), "status=closed"}),
+    };
+    MetricsIndex index;
+    build_metrics_index(g.data, &index);
+    Metrics reused;
+    for (const Filter& f : filters) {
+        Metrics fresh;
+        compute_metrics(g.data, g.sla, f, g.as_of, MetricsOptions{}, &fresh);
+        compute_metrics(g.data, index, g.sla, f, g.as_of, MetricsOptions{}, &reused);
+        EXPECT_EQ(dump_metrics(reused), dump_metrics(fresh));
+        std::vector<uint32_t> plain;
+        select_cases(g.data, f, &plain);
+        EXPECT_EQ(reused.rows, plain);
+        EXPECT_GT(plain.size(), 0u);
+        EXPECT_LT(plain.size(), c.count);
+    }
+    Filter no_such_queue;  // a string of the data that is no case's queue: nothing selected
+    no_such_queue.queue = {c.id[0]};
+    compute_metrics(g.data, index, g.sla, no_such_queue, g.as_of, MetricsOptions{}, &reused);
+    EXPECT_TRUE(reused.rows.empty());
+    EXPECT_EQ(reused.backlog.total, 0u);
+}
+
+// The empty filter's figures are cached in the index: back to "everything" after another filter, with
+// other options, another "as of" time or other SLA results, the figures are those of a fresh computation.
+TEST(MetricsIndex, RepeatedUnfilteredRecomputeGivesTheFiguresOfAFreshComputation) {
+    Generated& g = generated();
+    MetricsIndex index;
+    build_metrics_index(g.data, &index);
+    MetricsOptions backlog_only;
+    backlog_only.sla = backlog_only.satisfaction = backlog_only.drivers = false;
+    const Time later = g.as_of + 86400;
+    SlaResults sla_later;
+    compute_sla(g.data, later, &sla_later);
+    struct Step {
+        Filter filter;
+        const SlaResults* sla;
+        Time as_of;
+        MetricsOptions options;
+    };
+    const std::vector<Step> steps = {
+        {Filter{}, &g.sla, g.as_of, MetricsOptions{}},   {Filter{}, &g.sla, g.as_of, MetricsOptions{}},
+        {g.filter({"severity=A"}), &g.sla, g.as_of, {}}, {Filter{}, &g.sla, g.as_of, MetricsOptions{}},
+        {Filter{}, &g.sla, g.as_of, backlog_only},       {Filter{}, &g.sla, later, MetricsOptions{}},
+        {Filter{}, &sla_later, later, MetricsOptions{}}, {Filter{}, &g.sla, g.as_of, MetricsOptions{}},
+    };
+    Metrics reused;
+    for (const Step& s : steps) {
+        Metrics fresh;
+        compute_metrics(g.data, *s.sla, s.filter, s.as_of, s.options, &fresh);
+        compute_metrics(g.data, index, *s.sla, s.filter, s.as_of, s.options, &reused);
+        EXPECT_EQ(dump_metrics(reused), dump_metrics(fresh));
+        EXPECT_EQ(reused.rows, fresh.rows);
+    }
+    EXPECT_EQ(reused.rows.size(), g.data.cases.count);
+    EXPECT_GT(reused.sla.breached_cases, 0u);
+}
+
 TEST(MetricsIndex, TextFilterThroughTheIndexSelectsTheRowsOfThePlainSearch) {
     Generated& g = generated();
     TextIndex text;
