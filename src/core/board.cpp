@@ -4,10 +4,12 @@
 
 namespace cb {
 
-void update_board(const Dataset& data, uint64_t data_generation, const StringPool& strings,
+bool update_board(const Dataset& data, uint64_t data_generation, const StringPool& strings,
                   std::string_view team_time_zone, Time as_of, const Filter& filter,
                   const MetricsOptions& options, Board* board) {
-    if (board->data_generation != data_generation || board->as_of != as_of) {
+    bool clocks_due = board->data_generation != data_generation || board->as_of != as_of;
+    if (!clocks_due && board->version > 0 && board->filter == filter) return false;
+    if (clocks_due) {
         board->default_policies = data.sla.targets.empty();
         if (board->default_policies) {
             SlaPolicySet defaults = default_sla_policies_lookup(team_time_zone, strings);
@@ -22,8 +24,10 @@ void update_board(const Dataset& data, uint64_t data_generation, const StringPoo
         board->data_generation = data_generation;
         board->as_of = as_of;
     }
+    board->filter = filter;
     ++board->version;
     compute_metrics(data, board->index, board->sla, filter, as_of, options, &board->metrics);
+    return true;
 }
 
 }  // namespace cb

@@ -21,13 +21,15 @@ struct Board {
     Time as_of = kNoTime;
     uint64_t data_generation = ~uint64_t(0);
     bool default_policies = false;
-    uint64_t version = 0;  // increases with every update: views key their caches (sorted rows, ...) on it  //
-                           // no SLA policy feed: the documented defaults in the team's time zone
+    Filter filter;         // the filter of the metrics
+    uint64_t version = 0;  // increases with every recompute: views key their caches (sorted rows, ...) on it
+                           // // no SLA policy feed: the documented defaults in the team's time zone
 };
 
 // data_generation identifies the dataset's version (DataSession::generation()); team_time_zone places the
-// default business calendar when the data has no SLA policies.
-void update_board(const Dataset& data, uint64_t data_generation, const StringPool& strings,
+// default business calendar when the data has no SLA policies. The options must be the same on every call
+// for one board. Returns false, touching nothing, when data, time and filter are those of the last update.
+bool update_board(const Dataset& data, uint64_t data_generation, const StringPool& strings,
                   std::string_view team_time_zone, Time as_of, const Filter& filter,
                   const MetricsOptions& options, Board* board);
 

@@ -21,6 +21,12 @@ struct Filter {
     std::string text;  // case-insensitive substring of id, title or customer; empty = no text filter
 
     bool time_contains(Time t) const { return (!has_time(from) || t >= from) && (!has_time(to) || t < to); }
+    bool operator==(const Filter& o) const {
+        return from == o.from && to == o.to && offering == o.offering && queue == o.queue &&
+               product == o.product && customer == o.customer && owner == o.owner && severity == o.severity &&
+               status == o.status && text == o.text;
+    }
+    bool operator!=(const Filter& o) const { return !(*this == o); }
 };
 
 // Case-folded copies (fold_case) of the strings the text filter searches (case id, title, customer), each

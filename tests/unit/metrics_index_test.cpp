@@ -65,6 +65,17 @@ Generated& generated() {
     return g;
 }
 
+// Computes the figures through the index into *reused, expects them equal to a fresh computation's
+// (without the index), and returns the fresh one.
+Metrics expect_same_as_fresh(const Generated& g, const MetricsIndex& index, const SlaResults& sla,
+                             const Filter& f, Time as_of, const MetricsOptions& options, Metrics* reused) {
+    Metrics fresh;
+    compute_metrics(g.data, sla, f, as_of, options, &fresh);
+    compute_metrics(g.data, index, sla, f, as_of, options, reused);
+    EXPECT_EQ(dump_metrics(*reused), dump_metrics(fresh));
+    return fresh;
+}
+
 TEST(MetricsIndex, ReusedIndexAndMetricsGiveTheFiguresOfAFreshComputation) {
     Generated& g = generated();
     ASSERT_EQ(g.data.cases.count, 2000u);
@@ -83,10 +94,7 @@ TEST(MetricsIndex, ReusedIndexAndMetricsGiveTheFiguresOfAFreshComputation) {
     build_metrics_index(g.data, &index);
     Metrics reused;
     for (const Filter& f : filters) {
-        Metrics fresh;
-        compute_metrics(g.data, g.sla, f, g.as_of, MetricsOptions{}, &fresh);
-        compute_metrics(g.data, index, g.sla, f, g.as_of, MetricsOptions{}, &reused);
-        EXPECT_EQ(dump_metrics(reused), dump_metrics(fresh));
+        Metrics fresh = expect_same_as_fresh(g, index, g.sla, f, g.as_of, MetricsOptions{}, &reused);
         EXPECT_GT(fresh.rows.size(), 0u);
     }
 }
@@ -112,10 +120,7 @@ TEST(MetricsIndex, KeyRowListsGiveTheFiguresOfAFreshComputation) {
     build_metrics_index(g.data, &index);
     Metrics reused;
     for (const Filter& f : filters) {
-        Metrics fresh;
-        compute_metrics(g.data, g.sla, f, g.as_of, MetricsOptions{}, &fresh);
-        compute_metrics(g.data, index, g.sla, f, g.as_of, MetricsOptions{}, &reused);
-        EXPECT_EQ(dump_metrics(reused), dump_metrics(fresh));
+        expect_same_as_fresh(g, index, g.sla, f, g.as_of, MetricsOptions{}, &reused);
         std::vector<uint32_t> plain;
         select_cases(g.data, f, &plain);
         EXPECT_EQ(reused.rows, plain);
@@ -154,10 +159,7 @@ TEST(MetricsIndex, RepeatedUnfilteredRecomputeGivesTheFiguresOfAFreshComputation
     };
     Metrics reused;
     for (const Step& s : steps) {
-        Metrics fresh;
-        compute_metrics(g.data, *s.sla, s.filter, s.as_of, s.options, &fresh);
-        compute_metrics(g.data, index, *s.sla, s.filter, s.as_of, s.options, &reused);
-        EXPECT_EQ(dump_metrics(reused), dump_metrics(fresh));
+        Metrics fresh = expect_same_as_fresh(g, index, *s.sla, s.filter, s.as_of, s.options, &reused);
         EXPECT_EQ(reused.rows, fresh.rows);
     }
     EXPECT_EQ(reused.rows.size(), g.data.cases.count);

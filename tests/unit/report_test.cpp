@@ -389,3 +389,22 @@ TEST(Report, MarkdownEscapesNamesThatWouldBreakTheTable) {
         << md;
     EXPECT_NE(md.find("(CSAT 1, case C2, Core\\|Net \\*ops\\*, 2026-11-26)"), std::string::npos) << md;
 }
+
+// The dashboard calls update_board on every frame: unchanged data, time and filter recompute nothing.
+TEST(Report, BoardRecomputesOnlyWhenDataTimeOrFilterChange) {
+    Fixture fx;
+    const uint64_t v = fx.board.version;
+    EXPECT_FALSE(cb::update_board(fx.session.data(), fx.session.generation(), fx.session.strings(),
+                                  "Europe/Berlin", kAsOf, fx.filter, fx.options, &fx.board));
+    EXPECT_EQ(fx.board.version, v);
+    cb::Filter queue;
+    std::string error;
+    ASSERT_TRUE(cb::apply_filter_arg("queue=Identity", fx.session.strings(), &queue, &error)) << error;
+    EXPECT_TRUE(cb::update_board(fx.session.data(), fx.session.generation(), fx.session.strings(),
+                                 "Europe/Berlin", kAsOf, queue, fx.options, &fx.board));
+    EXPECT_EQ(fx.board.version, v + 1);
+    EXPECT_LT(fx.board.metrics.rows.size(), fx.session.data().cases.count);
+    EXPECT_TRUE(cb::update_board(fx.session.data(), fx.session.generation(), fx.session.strings(),
+                                 "Europe/Berlin", kAsOf + 60, queue, fx.options, &fx.board));
+    EXPECT_EQ(fx.board.as_of, kAsOf + 60);
+}

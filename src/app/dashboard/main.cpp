@@ -112,19 +112,11 @@ void update_figures() {
         decode_view_state(g_app.pending_hash, s.strings(), &g_app.ui.view, &error);
         g_app.pending_hash.clear();
     }
-    static Filter last_filter;
-    static bool computed = false;
-    const Filter& filter = g_app.ui.view.filter;
-    bool filter_changed =
-        !computed || filter_to_args(filter, s.strings()) != filter_to_args(last_filter, s.strings());
-    if (filter_changed || g_app.board.data_generation != s.generation() || g_app.board.as_of != g_app.as_of) {
-        double start = cbjs_perf_ms();
-        update_board(s.data(), s.generation(), s.strings(), s.manifest().time_zone, g_app.as_of, filter,
-                     g_app.metrics_options, &g_app.board);
+    double start = cbjs_perf_ms();
+    if (update_board(s.data(), s.generation(), s.strings(), s.manifest().time_zone, g_app.as_of,
+                     g_app.ui.view.filter, g_app.metrics_options, &g_app.board)) {
         g_app.headline = compute_headline(g_app.board, s.data(), g_app.as_of);
         g_app.last_board_ms = cbjs_perf_ms() - start;
-        last_filter = filter;
-        computed = true;
     }
     std::string hash = encode_view_state(g_app.ui.view, s.strings());
     if (hash != g_app.last_hash) {

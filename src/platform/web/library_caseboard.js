@@ -2,7 +2,19 @@
 // Kept thin on purpose: streaming fetch, frame and timer scheduling, clipboard, URL hash. All decisions
 // (what to fetch, when to redraw, how to parse) stay in C++.
 mergeInto(LibraryManager.library, {
+    $CB__deps: ['malloc', 'free'],
     $CB: {
+        // A malloc'd UTF-8 copy of text: returned to C++, which frees it.
+        newString: function (text) {
+            var n = lengthBytesUTF8(text) + 1, p = _malloc(n);
+            stringToUTF8(text, p, n);
+            return p;
+        },
+        // Calls use(pointer) with text as a UTF-8 string that lives only during the call.
+        withString: function (text, use) {
+            var p = CB.newString(text);
+            try { use(p); } finally { _free(p); }
+        },
         frameScheduled: false,
         timers: {},
         fetches: {},
@@ -70,10 +82,7 @@ mergeInto(LibraryManager.library, {
             if (!alive()) return;
             delete CB.fetches[id];
             if (message === null) return Module['_cb_fetch_end'](id, 0);
-            var n = lengthBytesUTF8(message) + 1, p = _malloc(n);
-            stringToUTF8(message, p, n);
-            Module['_cb_fetch_end'](id, p);
-            _free(p);
+            CB.withString(message, function (p) { Module['_cb_fetch_end'](id, p); });
         };
         // Hands a byte stream to C++ in pieces of at most 1 MiB, yielding to the page every CB.sliceMs.
         var pump = async function (reader) {
@@ -135,7 +144,7 @@ mergeInto(LibraryManager.library, {
     },
 
     // Files dropped on the page are kept by name; C++ gets the names, one per line.
-    cbjs_install_drop__deps: ['$CB', 'malloc', 'free'],
+    cbjs_install_drop__deps: ['$CB'],
     cbjs_install_drop: function () {
         window.addEventListener('dragover', function (e) { e.preventDefault(); });
         window.addEventListener('drop', function (e) {
@@ -145,10 +154,7 @@ mergeInto(LibraryManager.library, {
             CB.dropped = {};
             files.forEach(function (f) { CB.dropped[f.name] = f; });
             var names = files.map(function (f) { return f.name; }).join('\n');
-            var n = lengthBytesUTF8(names) + 1, p = _malloc(n);
-            stringToUTF8(names, p, n);
-            Module['_cb_files_dropped'](p);
-            _free(p);
+            CB.withString(names, function (p) { Module['_cb_files_dropped'](p); });
         });
     },
 
@@ -157,21 +163,14 @@ mergeInto(LibraryManager.library, {
         if (navigator.clipboard) navigator.clipboard.writeText(text).catch(function () {});
     },
 
-    cbjs_page_param__deps: ['malloc'],
+    cbjs_page_param__deps: ['$CB'],
     cbjs_page_param: function (namePtr) {
         var value = new URLSearchParams(location.search).get(UTF8ToString(namePtr));
-        if (value === null) return 0;
-        var n = lengthBytesUTF8(value) + 1, p = _malloc(n);
-        stringToUTF8(value, p, n);
-        return p;
+        return value === null ? 0 : CB.newString(value);
     },
 
-    cbjs_page_origin__deps: ['malloc'],
-    cbjs_page_origin: function () {
-        var n = lengthBytesUTF8(location.origin) + 1, p = _malloc(n);
-        stringToUTF8(location.origin, p, n);
-        return p;
-    },
+    cbjs_page_origin__deps: ['$CB'],
+    cbjs_page_origin: function () { return CB.newString(location.origin); },
 
     // The view state lives in the URL hash: push (a new history entry) or replace it, and report hash
     // changes from back/forward to C++.
@@ -180,22 +179,17 @@ mergeInto(LibraryManager.library, {
         if (location.hash === hash) return;
         if (push) history.pushState(null, '', hash); else history.replaceState(null, '', hash);
     },
-    cbjs_page_hash__deps: ['$CB', 'malloc', 'free'],
+    cbjs_page_hash__deps: ['$CB'],
     cbjs_page_hash: function () {
         if (!CB.hashListener) {
             CB.hashListener = true;
             var report = function () {
-                var h = location.hash.slice(1), n = lengthBytesUTF8(h) + 1, p = _malloc(n);
-                stringToUTF8(h, p, n);
-                Module['_cb_hash_changed'](p);
-                _free(p);
+                CB.withString(location.hash.slice(1), function (p) { Module['_cb_hash_changed'](p); });
             };
             window.addEventListener('popstate', report);
             window.addEventListener('hashchange', report);
         }
-        var h = location.hash.slice(1), n = lengthBytesUTF8(h) + 1, p = _malloc(n);
-        stringToUTF8(h, p, n);
-        return p;
+        return CB.newString(location.hash.slice(1));
     },
 
     cbjs_prefers_dark: function () {
