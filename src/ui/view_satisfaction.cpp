@@ -169,7 +169,7 @@ static void draw_drivers(const Frame& f) {
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("Dissatisfied responses explained: n with x (rate with - rate without)");
         ImGui::TableNextColumn();
-        state_badge(r.qualifies ? Tone::Bad : Tone::Neutral, r.qualifies ? "qualifies" : "not significant");
+        state_badge(r.qualifies ? Tone::Warning : Tone::Neutral, r.qualifies ? "driver" : "not significant");
     }
     ImGui::EndTable();
 }
