@@ -298,6 +298,11 @@ struct MetricsIndex {
     std::vector<uint8_t> first_contact;  // per case: 0 transfers, 0 reopens, never waiting on the customer
     SortedDurations first_response, resolution;
     // Per survey, from its case (zero / kNoTime when the case is unknown: such a survey is never selected).
+    // The surveys of case r are survey_rows[survey_begin[r] .. survey_begin[r + 1]), ascending; a selection
+    // of cases finds its surveys without walking the whole survey table. Assembled data keeps surveys in case
+    // row order (FeedSet::assemble), so a selection's surveys come out ascending; otherwise they are sorted.
+    std::vector<uint32_t> survey_begin, survey_rows;
+    bool surveys_in_case_order = true;
     std::vector<Severity> survey_severity;
     std::vector<uint8_t> survey_case_flags;  // kCaseFlag* bits
     std::vector<Time> survey_case_created, survey_case_end;
@@ -325,10 +330,9 @@ void index_verbatim_terms(const Dataset& data, MetricsIndex* out);  // fills ter
 // ---- everything ---------------------------------------------------------------------------------------
 struct MetricsScratch {
     KeyIndex keys;
-    std::vector<uint8_t> row_selected;  // per case row: 1 when selected
-    std::vector<uint8_t> breached;      // per selected row: bit m set when SLA metric m is noncompliant
-    std::vector<uint64_t> rank_bits;    // selected ranks of a SortedDurations
-    std::vector<uint32_t> surveys;      // survey rows with a CSAT score
+    std::vector<uint8_t> breached;    // per selected row: bit m set when SLA metric m is noncompliant
+    std::vector<uint64_t> rank_bits;  // selected ranks of a SortedDurations
+    std::vector<uint32_t> surveys;    // survey rows with a CSAT score
     std::vector<uint32_t> counts, counts2;
     std::vector<SatCounts> sat_counts;
     std::vector<SlaBreakdownRow> sla_rows;

@@ -132,6 +132,10 @@ void build_metrics_index(const Dataset& any_data, MetricsIndex* out) {
     sort_durations(first_response, &out->first_response);
     sort_durations(resolution, &out->resolution);
 
+    std::vector<uint32_t> survey_case(s.count);
+    for (uint32_t i = 0; i < s.count; ++i) survey_case[i] = std::min<uint32_t>(s.case_index[i], c.count);
+    group_rows(survey_case, c.count + 1, &out->survey_begin, &out->survey_rows);  // code c.count: no case
+    out->surveys_in_case_order = std::is_sorted(survey_case.begin(), survey_case.end());
     out->survey_severity.assign(s.count, Severity::A);
     out->survey_case_flags.assign(s.count, 0);
     out->survey_case_created.assign(s.count, kNoTime);

@@ -107,20 +107,17 @@ void compute_satisfaction(const Dataset& data, const MetricsIndex& index, const 
     const CaseTable& c = data.cases;
     if (!surveys_usable(s)) return;
 
-    // The selection (drivers, verbatims and plans read it even when this section is off).
-    const bool all_cases = out->rows.size() == c.count;
-    std::vector<uint8_t>& selected = out->scratch.row_selected;
-    if (!all_cases) {
-        selected.assign(c.count, 0);
-        for (uint32_t r : out->rows) selected[r] = 1;
-    }
+    // The selection (drivers, verbatims and plans read it even when this section is off): the surveys of
+    // the selected cases, submitted within the time range.
+    if (index.survey_begin.size() != c.count + 2) return;  // no survey index for this table
     const bool timed = has_time(filter.from) || has_time(filter.to);
-    for (uint32_t i = 0; i < s.count; ++i) {
-        uint32_t r = s.case_index[i];
-        if (r >= c.count || !(all_cases || selected[r])) continue;
-        if (timed && !filter.time_contains(s.submitted_at[i])) continue;
-        sat.survey_rows.push_back(i);
+    for (uint32_t r : out->rows) {
+        for (uint32_t k = index.survey_begin[r]; k < index.survey_begin[r + 1]; ++k) {
+            const uint32_t i = index.survey_rows[k];
+            if (!timed || filter.time_contains(s.submitted_at[i])) sat.survey_rows.push_back(i);
+        }
     }
+    if (!index.surveys_in_case_order) std::sort(sat.survey_rows.begin(), sat.survey_rows.end());
     if (!opt.satisfaction) return;
     for (uint32_t i : sat.survey_rows) {
         add_row(s, i, &sat.overall);

@@ -93,11 +93,14 @@ void compute_sla_metrics(const Dataset& data, const MetricsIndex& index, const S
         sum.attainment_all = rate(met, met + sum.breached_done + sum.open_breaches);
     }
     size_t n_nearing = std::min<size_t>(opt.list_limit, s.nearing.size());
+    // A total order: ties must not fall differently in libstdc++ and libc++, nor depend on where the rows are
+    // stored (FeedSet::assemble clusters them): ties go by case id.
+    const StringPool& ids = *data.strings;
     std::partial_sort(s.nearing.begin(), s.nearing.begin() + n_nearing, s.nearing.end(),
-                      [](const NearingClock& x, const NearingClock& y) {
-                          // A total order: ties must not fall differently in libstdc++ and libc++.
+                      [&](const NearingClock& x, const NearingClock& y) {
                           if (x.deadline != y.deadline) return x.deadline < y.deadline;
-                          return x.row != y.row ? x.row < y.row : x.metric < y.metric;
+                          if (x.row != y.row) return ids.view(c.id[x.row]) < ids.view(c.id[y.row]);
+                          return x.metric < y.metric;
                       });
     s.nearing.resize(n_nearing);
 

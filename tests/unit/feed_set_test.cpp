@@ -41,6 +41,35 @@ static const char* kSurveys = R"([
   {"id": "S2", "case_id": "C404", "submitted_at": "2026-03-03T10:00:00Z", "csat": 2},
   {"id": "S3", "case_id": "C1", "submitted_at": "2026-03-03T10:00:00Z", "csat": 3}])";
 
+// Rows are stored grouped by queue (in order of first appearance) and severity, keeping feed order within a
+// group; surveys follow their cases' rows. Duplicates are still decided in feed order.
+TEST(FeedSet, StoresCasesClusteredByQueueAndSeverity) {
+    FeedSet set;
+    auto c = [](const char* id, const char* queue, const char* severity) {
+        return std::string(R"({"id": ")") + id +
+               R"(", "customer": "X", "offering": "unified", "severity": ")" + severity + R"(", "queue": ")" +
+               queue + R"(", "status": "new", "created_at": "2026-03-02T09:00:00Z"})";
+    };
+    load(set, spec_of("a", FeedKind::Cases),
+         "[" + c("K1", "Mail", "C") + "," + c("K2", "Network", "A") + "," + c("K3", "Mail", "A") + "," +
+             c("K4", "Network", "A") + "," + c("K5", "Mail", "C") + "]");
+    load(set, spec_of("b", FeedKind::Cases),
+         "[" + c("K6", "Network", "B") + "," + c("K3", "Network", "C") + "]");
+    load(set, spec_of("s", FeedKind::Surveys),
+         R"([{"id": "S1", "case_id": "K6", "submitted_at": "2026-03-03T10:00:00Z", "csat": 5},
+             {"id": "S2", "case_id": "K1", "submitted_at": "2026-03-03T10:00:00Z", "csat": 2},
+             {"id": "S3", "case_id": "K3", "submitted_at": "2026-03-03T10:00:00Z", "csat": 4}])");
+    Dataset ds;
+    set.assemble(&ds);
+    std::vector<std::string> ids;
+    for (StrId id : ds.cases.id) ids.emplace_back(ds.strings->view(id));
+    EXPECT_EQ(ids, (std::vector<std::string>{"K3", "K1", "K5", "K2", "K4", "K6"}));
+    EXPECT_EQ(ds.cases.queue[0], ds.strings->find("Mail"));  // the first copy of K3 won
+    EXPECT_EQ(ds.surveys.case_index, (std::vector<uint32_t>{0, 1, 5}));
+    EXPECT_EQ(ds.surveys.csat, (std::vector<uint8_t>{4, 2, 5}));
+    EXPECT_EQ(set.reports()[1].rejected, 1u);
+}
+
 TEST(FeedSet, AssemblesAcrossFeeds) {
     FeedSet set;
     load(set, spec_of("a", FeedKind::Cases), kCasesA);
@@ -59,7 +88,8 @@ TEST(FeedSet, AssemblesAcrossFeeds) {
     EXPECT_EQ(c.history_begin, (std::vector<uint32_t>{0, 1, 1, 3}));
     EXPECT_EQ(c.history[2].status, CaseStatus::OnHold);
     ASSERT_EQ(ds.surveys.count, 2u);
-    EXPECT_EQ(ds.surveys.case_index, (std::vector<uint32_t>{2, 0}));
+    EXPECT_EQ(ds.surveys.case_index, (std::vector<uint32_t>{0, 2}));  // in case row order: S3, then S1
+    EXPECT_EQ(ds.strings->view(ds.surveys.id[0]), "S3");
     EXPECT_EQ(ds.plans.size(), 1u);
     EXPECT_EQ(ds.sla.pausing_statuses, std::vector<CaseStatus>{CaseStatus::OnHold});
     ASSERT_EQ(ds.sla.targets.size(), 1u);

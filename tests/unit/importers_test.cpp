@@ -138,10 +138,11 @@ TEST(Importers, ZendeskTicketsAndRatings) {
     set.assemble(&ds);
     const SurveyTable& s = ds.surveys;
     ASSERT_EQ(s.count, 2u);
-    EXPECT_EQ(s.csat, (std::vector<uint8_t>{5, 1}));
-    EXPECT_EQ(s.case_index, (std::vector<uint32_t>{2, 0}));
-    EXPECT_EQ(s.verbatim[0], "Fixed within a day, thanks!");
-    EXPECT_EQ(s.submitted_at[1], 1772452800);  // 2026-03-02T12:00:00Z
+    // Surveys are stored in the order of their cases' rows (assemble clusters them).
+    EXPECT_EQ(s.csat, (std::vector<uint8_t>{1, 5}));
+    EXPECT_EQ(s.case_index, (std::vector<uint32_t>{0, 1}));
+    EXPECT_EQ(s.verbatim[1], "Fixed within a day, thanks!");
+    EXPECT_EQ(s.submitted_at[0], 1772452800);  // 2026-03-02T12:00:00Z
     EXPECT_TRUE(set.reports()[1].problems.size() == 1);
 }
 
