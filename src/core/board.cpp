@@ -11,14 +11,21 @@ bool update_board(const Dataset& data, uint64_t data_generation, const StringPoo
     if (!clocks_due && board->version > 0 && board->filter == filter) return false;
     if (clocks_due) {
         board->default_policies = data.sla.targets.empty();
+        const SlaPolicySet* policies = &data.sla;
+        SlaPolicySet defaults;
         if (board->default_policies) {
-            SlaPolicySet defaults = default_sla_policies_lookup(team_time_zone, strings);
+            defaults = default_sla_policies_lookup(team_time_zone, strings);
             // Calendars from a calendars feed come first, so one named "business" replaces the default.
             defaults.calendars.insert(defaults.calendars.begin(), data.sla.calendars.begin(),
                                       data.sla.calendars.end());
-            compute_sla(data, defaults, as_of, &board->sla);
+            policies = &defaults;
+        }
+        // The same data at a later time (the live minute tick): only the clocks that can still change.
+        if (board->data_generation == data_generation && has_time(board->as_of) && has_time(as_of) &&
+            as_of > board->as_of) {
+            advance_sla(data, *policies, as_of, &board->sla);
         } else {
-            compute_sla(data, as_of, &board->sla);
+            compute_sla(data, *policies, as_of, &board->sla);
         }
         if (board->data_generation != data_generation) build_metrics_index(data, &board->index);
         board->data_generation = data_generation;

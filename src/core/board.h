@@ -1,8 +1,8 @@
 // board.h: the figures of one moment, shared by the dashboard, the browser test API and `caseboard report`.
 //
 // A Board is the SLA clocks and the metrics of a dataset at an "as of" time under one filter. update_board
-// recomputes only what changed: the SLA clocks when the data or the time changed, the metrics whenever
-// anything did. Same inputs, same numbers, whichever face shows them.
+// recomputes only what changed: the SLA clocks when the data or the time changed (only the clocks that can
+// still change when the same data moves to a later time), the metrics whenever anything did. Same inputs, same numbers, whichever face shows them.
 #pragma once
 
 #include <cstdint>
@@ -20,10 +20,9 @@ struct Board {
     // What the figures were computed for; kNoTime / ~0 until the first update.
     Time as_of = kNoTime;
     uint64_t data_generation = ~uint64_t(0);
-    bool default_policies = false;
-    Filter filter;         // the filter of the metrics
+    bool default_policies = false;  // no SLA policy feed: the documented defaults in the team's time zone
+    Filter filter;                  // the filter of the metrics
     uint64_t version = 0;  // increases with every recompute: views key their caches (sorted rows, ...) on it
-                           // // no SLA policy feed: the documented defaults in the team's time zone
 };
 
 // data_generation identifies the dataset's version (DataSession::generation()); team_time_zone places the

@@ -113,17 +113,26 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
     if (unfiltered && cache.metrics && cache.sla == &sla && cache.sla_as_of == sla.as_of &&
         cache.as_of == as_of && same_options(cache.options, options)) {
         copy_figures(*cache.metrics, out);
+        MetricsScratch& scratch = out->scratch;  // its selection is now the empty filter's
+        scratch.selection_build = idx->build, scratch.selection_filter = filter,
+        scratch.selection_options = options;
         return;
     }
     out->as_of = as_of;
-    out->scratch.keys.prepare(d.strings->size());  // the plans' roll-ups by CSAM and customer
-    select_cases(d, filter, &out->rows, &idx->text, &out->scratch.text_matches, candidate_rows(*idx, filter));
+    MetricsScratch& scratch = out->scratch;
+    scratch.keys.prepare(d.strings->size());  // the plans' roll-ups by CSAM and customer
+    const bool same_selection = scratch.selection_build == idx->build && scratch.selection_filter == filter &&
+                                same_options(scratch.selection_options, options);
+    if (!same_selection)
+        select_cases(d, filter, &out->rows, &idx->text, &scratch.text_matches, candidate_rows(*idx, filter));
     compute_backlog(d, *idx, as_of, options, out);
     compute_sla_metrics(d, *idx, sla, as_of, options, out);
-    compute_satisfaction(d, *idx, filter, options, out);
+    if (!same_selection) compute_satisfaction(d, *idx, filter, options, out);
     compute_drivers(d, *idx, sla, as_of, options, out);
-    compute_verbatims(d, *idx, options, out);
+    if (!same_selection) compute_verbatims(d, *idx, options, out);
     compute_plans(d, *idx, filter, as_of, options, out);
+    scratch.selection_build = idx->build, scratch.selection_filter = filter,
+    scratch.selection_options = options;
     if (unfiltered) {
         if (!cache.metrics) cache.metrics = std::make_unique<Metrics>();
         copy_figures(*out, cache.metrics.get());

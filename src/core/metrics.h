@@ -292,6 +292,7 @@ struct SortedDurations {
 // version and pass it to every compute_metrics call on that data.
 struct MetricsIndex {
     size_t cases = 0, surveys = 0;  // the sizes it was built for (a mismatch makes compute_metrics rebuild)
+    uint64_t build = 0;             // a new number for every build_metrics_index call (0: never built)
     KeyCodes queue, owner, customer, product, offering;
     std::vector<uint32_t> severity_begin, severity_rows;  // case rows by severity, like KeyCodes::rows
     std::vector<Time> end_time;                           // case_end_time per case
@@ -338,6 +339,11 @@ struct MetricsScratch {
     std::vector<SlaBreakdownRow> sla_rows;
     std::vector<uint8_t> text_matches;  // per text index string: 1 when it holds the filter text
     MetricsIndex own_index;             // built per call by the compute_metrics overload without an index
+    // What rows, satisfaction and verbatims were computed for. None of them depends on as_of, so a call that
+    // only moves as_of (the live minute tick) keeps them while these match.
+    uint64_t selection_build = 0;  // MetricsIndex::build
+    Filter selection_filter;
+    MetricsOptions selection_options;
 };
 
 struct Metrics {

@@ -103,6 +103,8 @@ void build_metrics_index(const Dataset& any_data, MetricsIndex* out) {
     static const SurveyTable kNoSurveys;  // per-survey copies only when the survey columns are whole
     const SurveyTable& s = surveys_usable(data.surveys) ? data.surveys : kNoSurveys;
     const size_t pool_size = data.strings ? data.strings->size() : 1;
+    static uint64_t builds = 0;
+    out->build = ++builds;
     out->cases = c.count;
     out->surveys = data.surveys.count;
     build_codes(c.queue, s, c.count, pool_size, &out->queue);

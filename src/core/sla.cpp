@@ -211,29 +211,28 @@ const BusinessCalendar* find_calendar(const SlaPolicySet& policies, const std::s
 
 }  // namespace
 
-void compute_sla(const Dataset& data, const SlaPolicySet& policies, Time as_of, SlaResults* out) {
-    const CaseTable& cases = data.cases;
-    const size_t n = cases.count;
-    out->as_of = as_of;
-    for (SlaClockColumns& col : out->clocks) {
-        col.state.assign(n, SlaState::NotApplicable);
-        col.target_s.assign(n, 0);
-        col.elapsed_s.assign(n, 0);
-        col.deadline.assign(n, kNoTime);
-        col.business_hours.assign(n, 0);
-    }
-    if (!has_time(as_of)) return;
+namespace {
 
-    // Targets: usable ones only (positive target, calendar found), each calendar indexed once over the
-    // span of the data, reaching far enough beyond as_of for the longest target on it.
-    Time first = as_of;
-    for (size_t row = 0; row < n; ++row)
-        if (has_time(cases.created_at[row])) first = std::min(first, cases.created_at[row]);
+// The policies made ready for the loop over cases at one as_of.
+struct Engine {
     std::vector<Target> targets;
+    TargetLookup lookup;
+    std::vector<CalendarIndex> calendars;
+    bool pausing[8] = {};
+    std::vector<StatusChange> sorted;  // scratch of collect_pauses
+    std::vector<Interval> pauses;
+};
+
+// Targets: usable ones only (positive target, calendar found), each calendar indexed once over the span of
+// the data, reaching far enough beyond as_of for the longest target on it.
+void prepare(const Dataset& data, const SlaPolicySet& policies, Time as_of, Engine* e) {
+    const CaseTable& cases = data.cases;
+    Time first = as_of;
+    for (size_t row = 0; row < cases.count; ++row)
+        if (has_time(cases.created_at[row])) first = std::min(first, cases.created_at[row]);
     std::vector<const BusinessCalendar*> used;
     std::vector<int64_t> reach;
-    TargetLookup lookup;
-    for (auto& by_metric : lookup.any_offering) std::fill(std::begin(by_metric), std::end(by_metric), -1);
+    for (auto& by_metric : e->lookup.any_offering) std::fill(std::begin(by_metric), std::end(by_metric), -1);
     for (const SlaTarget& st : policies.targets) {
         if (st.target_minutes <= 0 || static_cast<int>(st.severity) >= kSeverityCount ||
             static_cast<int>(st.metric) >= kMetricCount)
@@ -248,48 +247,103 @@ void compute_sla(const Dataset& data, const SlaPolicySet& policies, Time as_of, 
             reach[t.calendar] = std::max(reach[t.calendar], t.target_s);
         }
         const int s = static_cast<int>(st.severity), m = static_cast<int>(st.metric);
-        const int index = static_cast<int>(targets.size());
-        targets.push_back(t);
+        const int index = static_cast<int>(e->targets.size());
+        e->targets.push_back(t);
         if (st.offering == kNoStr) {
-            if (lookup.any_offering[s][m] < 0) lookup.any_offering[s][m] = index;
+            if (e->lookup.any_offering[s][m] < 0) e->lookup.any_offering[s][m] = index;
         } else {
-            auto& list = lookup.by_offering[s][m];
-            if (std::none_of(list.begin(), list.end(), [&](const auto& e) { return e.first == st.offering; }))
+            auto& list = e->lookup.by_offering[s][m];
+            if (std::none_of(list.begin(), list.end(), [&](const auto& x) { return x.first == st.offering; }))
                 list.push_back({st.offering, index});
         }
     }
-    std::vector<CalendarIndex> indexes(used.size());
+    e->calendars.resize(used.size());
     for (size_t i = 0; i < used.size(); ++i)
-        build_calendar_index(*used[i], first, as_of, reach[i], &indexes[i]);
+        build_calendar_index(*used[i], first, as_of, reach[i], &e->calendars[i]);
+    for (CaseStatus s : policies.pausing_statuses) e->pausing[static_cast<int>(s) & 7] = true;
+}
 
-    bool pausing[8] = {};
-    for (CaseStatus s : policies.pausing_statuses) pausing[static_cast<int>(s) & 7] = true;
-    std::vector<StatusChange> sorted;
-    std::vector<Interval> pauses;
-    for (size_t row = 0; row < n; ++row) {
-        bool paused_now = false;
-        bool pauses_collected = false;
-        for (int m = 0; m < kMetricCount; ++m) {
-            const SlaMetric metric = static_cast<SlaMetric>(m);
-            const int ti = lookup.find(cases.offering[row], cases.severity[row], metric);
-            if (ti < 0) continue;
-            const Target& t = targets[ti];
-            if (!pauses_collected) {
-                collect_pauses(cases, row, pausing, as_of, &sorted, &pauses, &paused_now);
-                pauses_collected = true;
-            }
-            const Clock clock{t.calendar >= 0 ? &indexes[t.calendar] : nullptr};
-            const Outcome o = metric == SlaMetric::NextUpdate
-                                  ? next_update_clock(cases, row, clock, t, as_of, paused_now)
-                                  : event_clock(cases, row, metric, clock, t, as_of, pauses, paused_now);
-            SlaClockColumns& col = out->clocks[m];
-            col.state[row] = o.state;
-            col.target_s[row] = clamp32(t.target_s);
-            col.elapsed_s[row] = clamp32(o.elapsed);
-            col.deadline[row] = o.deadline;
-            col.business_hours[row] = t.calendar >= 0 ? 1 : 0;
+// Every clock of one case at as_of.
+void compute_row(const CaseTable& cases, size_t row, Time as_of, Engine& e, SlaResults* out) {
+    bool paused_now = false;
+    bool pauses_collected = false;
+    for (int m = 0; m < kMetricCount; ++m) {
+        const SlaMetric metric = static_cast<SlaMetric>(m);
+        const int ti = e.lookup.find(cases.offering[row], cases.severity[row], metric);
+        if (ti < 0) continue;
+        const Target& t = e.targets[ti];
+        if (!pauses_collected) {
+            collect_pauses(cases, row, e.pausing, as_of, &e.sorted, &e.pauses, &paused_now);
+            pauses_collected = true;
         }
+        const Clock clock{t.calendar >= 0 ? &e.calendars[t.calendar] : nullptr};
+        const Outcome o = metric == SlaMetric::NextUpdate
+                              ? next_update_clock(cases, row, clock, t, as_of, paused_now)
+                              : event_clock(cases, row, metric, clock, t, as_of, e.pauses, paused_now);
+        SlaClockColumns& col = out->clocks[m];
+        col.state[row] = o.state;
+        col.target_s[row] = clamp32(t.target_s);
+        col.elapsed_s[row] = clamp32(o.elapsed);
+        col.deadline[row] = o.deadline;
+        col.business_hours[row] = t.calendar >= 0 ? 1 : 0;
     }
+}
+
+// Whether a later as_of can change any clock of the case: it is open or cancelled (their clocks run or
+// may stop at as_of), or something happened to it after as_of. A closed case whose whole story lies before
+// as_of keeps its clocks for ever.
+bool clocks_can_change(const CaseTable& c, size_t row, Time as_of) {
+    if (is_open(c.status[row]) || c.status[row] == CaseStatus::Cancelled) return true;
+    for (Time t : {c.created_at[row], c.first_response_at[row], c.resolved_at[row], c.closed_at[row]})
+        if (has_time(t) && t > as_of) return true;
+    const bool indexed = row + 1 < c.history_begin.size();
+    const size_t begin = indexed ? c.history_begin[row] : 0, end = indexed ? c.history_begin[row + 1] : 0;
+    for (size_t k = begin; k < end && k < c.history.size(); ++k)
+        if (c.history[k].at > as_of) return true;
+    return false;
+}
+
+}  // namespace
+
+void compute_sla(const Dataset& data, const SlaPolicySet& policies, Time as_of, SlaResults* out) {
+    const CaseTable& cases = data.cases;
+    const size_t n = cases.count;
+    out->as_of = as_of;
+    out->changing_rows.clear();
+    for (SlaClockColumns& col : out->clocks) {
+        col.state.assign(n, SlaState::NotApplicable);
+        col.target_s.assign(n, 0);
+        col.elapsed_s.assign(n, 0);
+        col.deadline.assign(n, kNoTime);
+        col.business_hours.assign(n, 0);
+    }
+    if (!has_time(as_of)) return;
+    Engine e;
+    prepare(data, policies, as_of, &e);
+    for (size_t row = 0; row < n; ++row) {
+        compute_row(cases, row, as_of, e, out);
+        if (clocks_can_change(cases, row, as_of)) out->changing_rows.push_back(static_cast<uint32_t>(row));
+    }
+}
+
+void advance_sla(const Dataset& data, const SlaPolicySet& policies, Time as_of, SlaResults* out) {
+    const CaseTable& cases = data.cases;
+    const bool fits = std::all_of(std::begin(out->clocks), std::end(out->clocks),
+                                  [&](const SlaClockColumns& k) { return k.state.size() == cases.count; });
+    if (!fits || !has_time(out->as_of) || !has_time(as_of) || as_of < out->as_of) {
+        compute_sla(data, policies, as_of, out);
+        return;
+    }
+    out->as_of = as_of;
+    Engine e;
+    prepare(data, policies, as_of, &e);
+    size_t kept = 0;
+    for (uint32_t row : out->changing_rows) {
+        if (row >= cases.count) continue;
+        compute_row(cases, row, as_of, e, out);
+        if (clocks_can_change(cases, row, as_of)) out->changing_rows[kept++] = row;
+    }
+    out->changing_rows.resize(kept);
 }
 
 void compute_sla(const Dataset& data, Time as_of, SlaResults* out) {

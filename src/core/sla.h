@@ -36,12 +36,18 @@ struct SlaClockColumns {
 struct SlaResults {
     Time as_of = kNoTime;
     SlaClockColumns clocks[static_cast<int>(SlaMetric::Count)];
+    std::vector<uint32_t> changing_rows;  // cases whose clocks a later as_of can change (advance_sla)
 };
 
 // Uses data.sla; when it has no targets, the default policies (sla_defaults.h) in UTC business hours.
 void compute_sla(const Dataset& data, Time as_of, SlaResults* out);
 // Same with explicit policies, e.g. default_sla_policies(manifest.time_zone, pool) when no policy feed.
 void compute_sla(const Dataset& data, const SlaPolicySet& policies, Time as_of, SlaResults* out);
+// Moves results of compute_sla on the same data and policies forward to a later as_of (the live dashboard's
+// minute tick): only the changing rows are recomputed (open and cancelled cases, and cases with events after
+// the old as_of), with the same results as compute_sla. An earlier as_of, or results that do not fit the
+// data, fall back to compute_sla.
+void advance_sla(const Dataset& data, const SlaPolicySet& policies, Time as_of, SlaResults* out);
 
 // One case's clock, for the dashboard's case view.
 struct SlaClock {
