@@ -96,7 +96,15 @@
     window.caseboard = api;
 
     if (!window.WebAssembly) return fail('This browser does not run WebAssembly.');
-    Promise.all(assets.map(download)).then(function (files) {
+    var downloads = Promise.all(assets.map(download));
+    // Creating a WebGL context can take a good part of a second (software GL, a cold GPU process): do it while
+    // the downloads run. The app's own request later (main.cpp, same attributes) gets this context back.
+    var gl = document.getElementById('canvas').getContext('webgl2', {
+        alpha: false, depth: true, stencil: false, antialias: false, premultipliedAlpha: true,
+        preserveDrawingBuffer: true,
+    });
+    if (!gl) return fail('WebGL2 is not available in this browser');
+    downloads.then(function (files) {
         what.textContent = 'Starting…';
         return createCaseboard({
             wasmBinary: files[0],
