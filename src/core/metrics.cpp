@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "rollups.h"
+
 namespace cb {
 
 // Columns of the wrong length would be read out of bounds: such a table is treated as empty.
@@ -124,6 +126,7 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
     compute_drivers(d, *idx, sla, as_of, options, out);
     compute_verbatims(d, *idx, options, out);
     compute_plans(d, *idx, filter, as_of, options, out);
+    compute_rollup_metrics(d, filter, as_of, options, out);  // no cases: the rollups give what they can
     if (unfiltered) {
         if (!cache.metrics) cache.metrics = std::make_unique<Metrics>();
         copy_figures(*out, cache.metrics.get());
