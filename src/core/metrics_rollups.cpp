@@ -8,6 +8,11 @@
 
 #include "rollups.h"
 
+// Rollup rows are few (days x keys, not cases): this file is built for download size, not speed.
+#ifdef __clang__
+#pragma clang attribute push(__attribute__((minsize)), apply_to = function)
+#endif
+
 namespace cb {
 
 bool uses_rollups(const Dataset& data) {
@@ -60,28 +65,47 @@ SatCounts sat_of(const RollupTable& t, uint32_t r) {
     return s;
 }
 
-// Open cases per queue x severity, most open first (ties by name), as the raw path orders them.
-void open_by_queue(const Dataset& data, const std::vector<uint32_t>& rows, KeyIndex& keys,
-                   std::vector<uint32_t>* counts, BacklogMetrics* b) {
+// Dense slots of a key column for the selected rows (slot[i] for rows[i]); keys: slot -> key.
+void slots_of(const std::vector<StrId>& column, const std::vector<uint32_t>& rows, KeyIndex& index,
+              std::vector<uint32_t>* slot, std::vector<StrId>* keys) {
+    index.reset();
+    slot->clear();
+    for (uint32_t r : rows) slot->push_back(index.slot(column[r]));
+    *keys = index.keys;
+    index.reset();
+}
+
+// The slots with a count, most first and ties by name: the raw path's order of every breakdown list. The
+// lists are short (queues, offerings): an insertion sort keeps the download small.
+std::vector<uint32_t> most_first(const std::vector<uint64_t>& count, const std::vector<StrId>& key,
+                                 const StringPool& pool) {
+    auto before = [&](uint32_t a, uint32_t b) {
+        return count[a] != count[b] ? count[a] > count[b] : pool.view(key[a]) < pool.view(key[b]);
+    };
+    std::vector<uint32_t> order;
+    for (uint32_t i = 0; i < count.size(); ++i)
+        if (count[i]) order.insert(std::upper_bound(order.begin(), order.end(), i, before), i);
+    return order;
+}
+
+// Open cases per queue x severity.
+void open_by_queue(const Dataset& data, const std::vector<uint32_t>& rows, KeyIndex& index,
+                   BacklogMetrics* b) {
     const RollupTable& t = data.rollups;
-    keys.reset();
-    counts->clear();
-    for (uint32_t r : rows) {
-        const uint32_t slot = keys.slot(t.queue[r]);
-        if (counts->size() <= slot * kSeverities) counts->resize((slot + 1) * kSeverities, 0);
-        (*counts)[slot * kSeverities + static_cast<int>(t.severity[r])] += t.counts[kRollupOpen][r];
+    std::vector<uint32_t> slot;
+    std::vector<StrId> keys;
+    slots_of(t.queue, rows, index, &slot, &keys);
+    std::vector<QueueSeverityCount> per_slot(keys.size());
+    std::vector<uint64_t> total(keys.size(), 0);
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const uint32_t open = t.counts[kRollupOpen][rows[i]];
+        per_slot[slot[i]].by_severity[static_cast<int>(t.severity[rows[i]])] += open;
+        total[slot[i]] += open;
     }
-    for (uint32_t slot = 0; slot < keys.keys.size(); ++slot) {
-        QueueSeverityCount q{keys.keys[slot], 0, {}};
-        for (int v = 0; v < kSeverities; ++v)
-            q.by_severity[v] = (*counts)[slot * kSeverities + v], q.total += q.by_severity[v];
-        if (q.total) b->open_by_queue.push_back(q);
+    for (uint32_t k : most_first(total, keys, *data.strings)) {
+        per_slot[k].queue = keys[k], per_slot[k].total = static_cast<uint32_t>(total[k]);
+        b->open_by_queue.push_back(per_slot[k]);
     }
-    keys.reset();
-    const StringPool& pool = *data.strings;
-    std::sort(b->open_by_queue.begin(), b->open_by_queue.end(), [&](const auto& x, const auto& y) {
-        return x.total != y.total ? x.total > y.total : pool.view(x.queue) < pool.view(y.queue);
-    });
 }
 
 // Daily flows from the first day with arrivals to as_of's day (at most max_days): rows before that day are
@@ -123,8 +147,28 @@ void backlog(const Dataset& data, const std::vector<uint32_t>& rows, bool timed,
         b.total += t.counts[kRollupArrivals][r], b.by_severity[sev] += t.counts[kRollupArrivals][r];
         b.open += t.counts[kRollupOpen][r], b.open_by_severity[sev] += t.counts[kRollupOpen][r];
     }
-    open_by_queue(data, rows, out->scratch.keys, &out->scratch.counts2, &b);
+    open_by_queue(data, rows, out->scratch.keys, &b);
     if (!timed) flows(t, rows, as_of, opt.max_series_days, &b);
+}
+
+// The survey counts of rows[i] summed into (*out)[slot[i]]: the one loop behind every breakdown and trend.
+void sat_by_slot(const RollupTable& t, const std::vector<uint32_t>& rows, const std::vector<uint32_t>& slot,
+                 size_t slots, std::vector<SatCounts>* out) {
+    out->assign(slots, SatCounts{});
+    for (size_t i = 0; i < rows.size(); ++i) (*out)[slot[i]].add(sat_of(t, rows[i]));
+}
+
+// Rows per key value, most responses first (ties by name).
+void sat_breakdown(const Dataset& data, const std::vector<uint32_t>& rows, const std::vector<StrId>& column,
+                   KeyIndex& index, std::vector<SatRow>* out) {
+    std::vector<uint32_t> slot;
+    std::vector<StrId> keys;
+    slots_of(column, rows, index, &slot, &keys);
+    std::vector<SatCounts> per_slot;
+    sat_by_slot(data.rollups, rows, slot, keys.size(), &per_slot);
+    std::vector<uint64_t> responses(keys.size());
+    for (size_t k = 0; k < keys.size(); ++k) responses[k] = per_slot[k].responses;
+    for (uint32_t k : most_first(responses, keys, *data.strings)) out->push_back({keys[k], per_slot[k]});
 }
 
 // Adds one day's counts to the period starting at `start` (days come in order, so it is the last one).
@@ -133,52 +177,34 @@ void add_to_period(std::vector<SatTrendPoint>* periods, int32_t start, const Sat
     periods->back().counts.add(counts);
 }
 
-// Rows per key value, most responses first (ties by name).
-void sat_breakdown(const Dataset& data, const std::vector<uint32_t>& rows, const std::vector<StrId>& column,
-                   KeyIndex& keys, std::vector<SatCounts>* per_slot, std::vector<SatRow>* out) {
-    const RollupTable& t = data.rollups;
-    keys.reset();
-    per_slot->clear();
-    for (uint32_t r : rows) {
-        const uint32_t slot = keys.slot(column[r]);
-        if (per_slot->size() <= slot) per_slot->resize(slot + 1);
-        (*per_slot)[slot].add(sat_of(t, r));
-    }
-    for (uint32_t slot = 0; slot < keys.keys.size(); ++slot)
-        if ((*per_slot)[slot].responses) out->push_back({keys.keys[slot], (*per_slot)[slot]});
-    keys.reset();
-    const StringPool& pool = *data.strings;
-    std::sort(out->begin(), out->end(), [&](const SatRow& x, const SatRow& y) {
-        return x.counts.responses != y.counts.responses ? x.counts.responses > y.counts.responses
-                                                        : pool.view(x.key) < pool.view(y.key);
-    });
-}
-
 void satisfaction(const Dataset& data, const std::vector<uint32_t>& rows, const MetricsOptions& opt,
                   Metrics* out) {
     const RollupTable& t = data.rollups;
     SatisfactionMetrics& sat = out->satisfaction;
+    std::vector<uint32_t> slot;
+    std::vector<SatCounts> per_slot;
+    for (uint32_t r : rows) slot.push_back(static_cast<uint32_t>(t.severity[r]));
+    sat_by_slot(t, rows, slot, kSeverities, &per_slot);
+    for (int v = 0; v < kSeverities; ++v) sat.by_severity[v] = per_slot[v], sat.overall.add(per_slot[v]);
+    sat_breakdown(data, rows, t.queue, out->scratch.keys, &sat.by_queue);
+    sat_breakdown(data, rows, t.offering, out->scratch.keys, &sat.by_offering);
+
+    // Trends: the days from the last response's day back max_series_days; one slot past them for older rows.
     int32_t first = INT32_MAX, last = INT32_MIN;
-    for (uint32_t r : rows) {
-        const SatCounts s = sat_of(t, r);
-        sat.overall.add(s);
-        sat.by_severity[static_cast<int>(t.severity[r])].add(s);
-        if (s.responses) first = std::min(first, t.day[r]), last = std::max(last, t.day[r]);
-    }
-    sat_breakdown(data, rows, t.queue, out->scratch.keys, &out->scratch.sat_counts, &sat.by_queue);
-    sat_breakdown(data, rows, t.offering, out->scratch.keys, &out->scratch.sat_counts, &sat.by_offering);
+    for (uint32_t r : rows)
+        if (t.counts[kRollupResponses][r]) first = std::min(first, t.day[r]), last = std::max(last, t.day[r]);
     if (first > last) return;
     first = std::max(first, last - std::max(1, opt.max_series_days) + 1);
-    sat.daily.assign(static_cast<size_t>(last - first + 1), SatTrendPoint{});
+    const uint32_t days = static_cast<uint32_t>(last - first + 1);
+    slot.clear();
     for (uint32_t r : rows)
-        if (t.day[r] >= first) sat.daily[t.day[r] - first].counts.add(sat_of(t, r));
-    for (size_t i = 0; i < sat.daily.size(); ++i) sat.daily[i].start_day = first + static_cast<int32_t>(i);
-    sat.daily.erase(std::remove_if(sat.daily.begin(), sat.daily.end(),
-                                   [](const SatTrendPoint& p) { return p.counts.responses == 0; }),
-                    sat.daily.end());
-    for (const SatTrendPoint& d : sat.daily) {
-        add_to_period(&sat.weekly, iso_week_start(d.start_day), d.counts);
-        add_to_period(&sat.monthly, month_start(d.start_day), d.counts);
+        slot.push_back(t.day[r] < first || t.day[r] > last ? days : uint32_t(t.day[r] - first));
+    sat_by_slot(t, rows, slot, days + 1, &per_slot);
+    for (uint32_t d = 0; d < days; ++d) {
+        if (per_slot[d].responses == 0) continue;
+        sat.daily.push_back({first + static_cast<int32_t>(d), per_slot[d]});
+        add_to_period(&sat.weekly, iso_week_start(first + static_cast<int32_t>(d)), per_slot[d]);
+        add_to_period(&sat.monthly, month_start(first + static_cast<int32_t>(d)), per_slot[d]);
     }
 }
 
@@ -191,16 +217,22 @@ void compute_rollup_metrics(const Dataset& data, const Filter& f, Time as_of, co
     std::vector<uint32_t>& rows = out->scratch.counts;  // the selected rollup rows
     rows.clear();
     const bool timed = has_time(f.from) || has_time(f.to);
-    auto allows = [](const auto& set, auto v) {
+    auto allows = [](const std::vector<StrId>& set, StrId v) {
         return set.empty() || std::find(set.begin(), set.end(), v) != set.end();
     };
+    uint32_t severities = 0;  // bit v: severity v selected
+    for (Severity v : f.severity) severities |= 1u << static_cast<int>(v);
     for (uint32_t r = 0; r < t.count; ++r)
         if ((!timed || f.time_contains(Time(t.day[r]) * kSecondsPerDay)) &&
-            allows(f.severity, t.severity[r]) && allows(f.queue, t.queue[r]) &&
-            allows(f.offering, t.offering[r]))
+            (f.severity.empty() || (severities >> static_cast<int>(t.severity[r]) & 1u)) &&
+            allows(f.queue, t.queue[r]) && allows(f.offering, t.offering[r]))
             rows.push_back(r);
     if (opt.backlog) backlog(data, rows, timed, as_of, opt, out);
     if (opt.satisfaction && !timed) satisfaction(data, rows, opt, out);
 }
 
 }  // namespace cb
+
+#ifdef __clang__
+#pragma clang attribute pop
+#endif
