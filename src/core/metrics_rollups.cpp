@@ -39,7 +39,9 @@ std::string rollup_filter_note(const Filter& f) {
     if (!ignored.empty()) note += " to rollups (they hold no such field).";
     if (has_time(f.from) || has_time(f.to))
         note += std::string(note.empty() ? "" : " ") +
-                "Over a time range rollups give case counts only: flows and satisfaction need raw cases.";
+                "Over a time range rollups give case counts only, of the whole UTC days starting in it: "
+                "flows and "
+                "satisfaction need raw cases.";
     return note;
 }
 

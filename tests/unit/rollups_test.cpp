@@ -223,8 +223,10 @@ TEST(Rollups, FiltersTheyCannotApplyAreNamed) {
     EXPECT_EQ(m.backlog.open, 2u);
     EXPECT_TRUE(m.backlog.daily.empty());
     EXPECT_EQ(m.satisfaction.overall.responses, 0u);
-    EXPECT_EQ(rollup_filter_note(range),
-              "Over a time range rollups give case counts only: flows and satisfaction need raw cases.");
+    EXPECT_EQ(
+        rollup_filter_note(range),
+        "Over a time range rollups give case counts only, of the whole UTC days starting in it: flows and "
+        "satisfaction need raw cases.");
 
     Filter owner;
     owner.owner = {d.pool.intern("ann")};
