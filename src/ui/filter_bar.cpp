@@ -156,6 +156,7 @@ void draw_filter_bar(const Frame& f, UiState& state) {
         ImGui::SameLine();
         if (ImGui::SmallButton("Undo (Ctrl+Z)")) undo_filter(state.view, state.history);
     }
+    if (uses_rollups(s.data())) return;  // no case rows: the rollups note below says what is shown
     ImGui::SameLine();
     ImGui::TextDisabled("· %s of %s cases", format_count(f.board->metrics.rows.size()).c_str(),
                         format_count(s.data().cases.count).c_str());
