@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # setup.sh: make this machine ready to build and test Caseboard. Idempotent; a second run is offline.
-#   1. Debian packages (only those missing), 2. npm packages for the browser tests,
+#   1. Debian packages (only those missing), 2. npm packages for the browser and rollups tests,
 #   3. Dear ImGui 1.90.1 from Debian's source package (private apt config, sha256-checked, cached),
 #   4. configure the native and the Emscripten builds.
 # Never changes the machine's apt sources. Cache: ${CASEBOARD_CACHE:-$HOME/.cache/caseboard}.
@@ -40,6 +40,11 @@ if [ ! -d tests/e2e/node_modules/playwright-core ]; then
     (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
 else
     log "npm packages present"
+fi
+# DuckDB's Node package runs sql/rollups.duckdb.sql in the rollups parity test.
+if [ ! -d tests/rollups/node_modules/@duckdb/node-api ]; then
+    log "installing npm packages for the rollups test"
+    (cd tests/rollups && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 # 3. Dear ImGui sources from Debian's trixie source package ------------------------------------------

@@ -4,6 +4,7 @@
 #   native   GoogleTest unit tests of the core (ctest)
 #   wasm     the same unit tests compiled with Emscripten, run under Node
 #   bench    the benchmark's JavaScript peer computes the same figures as the dashboard (small data)
+#   rollups  sql/rollups.duckdb.sql on generated data gives the same report figures as the raw feeds
 #   e2e      the dashboard in Debian's Chromium (playwright-core) against a local HTTP server
 # Ends with one line "N passed, N failed" over all tiers; exits non-zero on any failure.
 set -uo pipefail
@@ -63,6 +64,18 @@ if [ -f build/wasm/dist/caseboard.wasm ] &&
 else
     tail -20 "$LOGS/bench.log" 2>/dev/null
     count bench 0 1
+fi
+
+# rollups: one count per filter compared (and the negative control) ----------------------------------
+if [ -x build/native/caseboard ]; then
+    node tests/rollups/parity.mjs --cli build/native/caseboard >"$LOGS/rollups.log" 2>&1
+    ok=$(sed -n 's/^rollups: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$LOGS/rollups.log" | tail -1)
+    bad=$(sed -n 's/^rollups: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p' "$LOGS/rollups.log" | tail -1)
+    if [ -z "$ok" ]; then tail -20 "$LOGS/rollups.log"; ok=0; bad=1; fi
+    grep -A3 '^FAIL' "$LOGS/rollups.log" | head -20
+    count rollups "$ok" "$bad"
+else
+    count rollups 0 1
 fi
 
 # e2e ----------------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ FeedSpec feed_spec_for_file(std::string_view file_name, std::string url) {
                 : has("plan")                        ? FeedKind::Plans
                 : has("sla") || has("polic")         ? FeedKind::SlaPolicies
                 : has("calendar")                    ? FeedKind::Calendars
+                : has("rollup")                      ? FeedKind::Rollups
                                                      : FeedKind::Cases;
     if (lower.size() > 4 && lower.compare(lower.size() - 4, 4, ".csv") == 0) spec.format = FeedFormat::Csv;
     return spec;

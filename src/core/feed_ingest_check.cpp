@@ -249,8 +249,10 @@ bool MapState::map(const Record& rec, uint64_t index) {
             return map_plan(*this, rec);
         case FeedKind::SlaPolicies:
             return map_sla_target(*this, rec);
-        default:
+        case FeedKind::Calendars:
             return map_calendar(*this, rec);
+        default:
+            return map_rollup(*this, rec);
     }
 }
 

@@ -101,5 +101,6 @@ bool map_survey(MapState& s, const Record& rec);
 bool map_plan(MapState& s, const Record& rec);
 bool map_sla_target(MapState& s, const Record& rec);
 bool map_calendar(MapState& s, const Record& rec);
+bool map_rollup(MapState& s, const Record& rec);
 
 }  // namespace cb

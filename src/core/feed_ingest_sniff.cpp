@@ -7,6 +7,7 @@ namespace {
 
 // Field names that only one kind of record has.
 bool kind_of_field(std::string_view k, FeedKind* kind) {
+    if (k == "day" || k == "arrivals") return *kind = FeedKind::Rollups, true;  // before severity
     if (k == "case_id" || k == "csat" || k == "ticket_id" || k == "score")
         return *kind = FeedKind::Surveys, true;
     if (k == "objectives" || k == "period_start") return *kind = FeedKind::Plans, true;
@@ -23,6 +24,7 @@ bool kind_of_records_key(std::string_view k, FeedKind* kind) {
     if (k == "plans") return *kind = FeedKind::Plans, true;
     if (k == "targets" || k == "pausing_statuses") return *kind = FeedKind::SlaPolicies, true;
     if (k == "calendars") return *kind = FeedKind::Calendars, true;
+    if (k == "rollups") return *kind = FeedKind::Rollups, true;
     return false;
 }
 

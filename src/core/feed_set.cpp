@@ -92,6 +92,17 @@ std::vector<uint32_t> in_clusters(const std::vector<Item>& items, size_t keys) {
     return order;
 }
 
+// Rows of several rollups feeds (regions, years) add up, as rows with the same key within one feed do.
+void append_rollups(RollupTable& d, const RollupTable& s) {
+    d.day.insert(d.day.end(), s.day.begin(), s.day.end());
+    d.queue.insert(d.queue.end(), s.queue.begin(), s.queue.end());
+    d.offering.insert(d.offering.end(), s.offering.begin(), s.offering.end());
+    d.severity.insert(d.severity.end(), s.severity.begin(), s.severity.end());
+    for (int k = 0; k < kRollupCounts; ++k)
+        d.counts[k].insert(d.counts[k].end(), s.counts[k].begin(), s.counts[k].end());
+    d.count += s.count;
+}
+
 void drop(FeedReport& rep, uint64_t record, std::string_view id, const char* field, std::string message) {
     add_problem(&rep, record, id, field, std::move(message));
     --rep.records, ++rep.rejected;
@@ -179,6 +190,7 @@ void FeedSet::assemble(Dataset* out) {
     bool pausing_set = false;
     for (const auto& d : data_) {
         if (!d) continue;
+        append_rollups(out->rollups, d->rollups);
         out->plans.insert(out->plans.end(), d->plans.begin(), d->plans.end());
         out->sla.targets.insert(out->sla.targets.end(), d->sla.targets.begin(), d->sla.targets.end());
         out->sla.calendars.insert(out->sla.calendars.end(), d->sla.calendars.begin(), d->sla.calendars.end());

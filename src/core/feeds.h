@@ -17,8 +17,8 @@
 
 namespace cb {
 
-enum class FeedKind : uint8_t { Cases, Surveys, Plans, SlaPolicies, Calendars, Count };
-const char* to_string(FeedKind k);  // "cases", "surveys", "plans", "sla_policies", "calendars"
+enum class FeedKind : uint8_t { Cases, Surveys, Plans, SlaPolicies, Calendars, Rollups, Count };
+const char* to_string(FeedKind k);  // "cases", "surveys", "plans", "sla_policies", "calendars", "rollups"
 bool parse_feed_kind(std::string_view s, FeedKind* out);
 
 // Source formats. Auto detects from the document shape (first top-level key or a top-level array).
@@ -75,6 +75,7 @@ struct FeedData {
     FeedKind kind = FeedKind::Cases;
     CaseTable cases;
     SurveyTable surveys;  // case_index unresolved until assemble()
+    RollupTable rollups;
     std::vector<SuccessPlan> plans;
     SlaPolicySet sla;  // targets from sla_policies feeds, calendars from calendars feeds
     std::vector<uint64_t>

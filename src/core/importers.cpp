@@ -124,13 +124,15 @@ bool is_records_key(FeedKind kind, std::string_view key) {
             return key == "plans" || key == "result" || key == "value";
         case FeedKind::SlaPolicies:
             return key == "targets";
-        default:
+        case FeedKind::Calendars:
             return key == "calendars";
+        default:
+            return key == "rollups";
     }
 }
 
 const char* records_noun(FeedKind kind) {
-    static const char* const kNouns[] = {"cases", "surveys", "plans", "targets", "calendars"};
+    static const char* const kNouns[] = {"cases", "surveys", "plans", "targets", "calendars", "rollups"};
     return kNouns[static_cast<int>(kind)];
 }
 

@@ -65,7 +65,7 @@ const char* default_source(FeedFormat format, FeedKind kind, int field);
 // Format from the top-level key that holds the records ("result" -> ServiceNow, ...), or from "@odata.*".
 FeedFormat format_from_key(std::string_view key);
 bool is_records_key(FeedKind kind, std::string_view key);
-const char* records_noun(FeedKind kind);  // "cases", "surveys", "plans", "targets", "calendars"
+const char* records_noun(FeedKind kind);  // "cases", "surveys", "plans", "targets", "calendars", "rollups"
 
 // Value translations for imported formats. `text` is the source value ("" when absent); `rec` gives
 // access to companion fields (ServiceNow hold_reason and table, Dynamics statuscode). Each returns false for

@@ -8,7 +8,7 @@
 
 namespace cb {
 
-static const char* const kKindNames[] = {"cases", "surveys", "plans", "sla_policies", "calendars"};
+static const char* const kKindNames[] = {"cases", "surveys", "plans", "sla_policies", "calendars", "rollups"};
 static const char* const kFormatNames[] = {"auto", "caseboard", "servicenow", "zendesk", "dynamics", "csv"};
 
 const char* to_string(FeedKind k) {
@@ -161,7 +161,7 @@ bool parse_manifest(std::string_view text, Manifest* out, std::string* error) {
         } else if (member == "kind") {
             if (!parse_feed_kind(e.text, &f.kind))
                 return fail(field + ": '" + e.text +
-                            "' is not one of cases, surveys, plans, sla_policies, calendars");
+                            "' is not one of cases, surveys, plans, sla_policies, calendars, rollups");
             has_kind.back() = true;
         } else if (member == "url") {
             if (e.text.empty()) return fail(field + ": must not be empty");

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "rollups.h"
+
 namespace cb {
 
 // Columns of the wrong length would be read out of bounds: such a table is treated as empty.
@@ -121,8 +123,9 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
     out->as_of = as_of;
     MetricsScratch& scratch = out->scratch;
     scratch.keys.prepare(d.strings->size());  // the plans' roll-ups by CSAM and customer
+    // (Rollups add their satisfaction into the cleared figures: with rollups every section is recomputed.)
     const bool same_selection = scratch.selection_build == idx->build && scratch.selection_filter == filter &&
-                                same_options(scratch.selection_options, options);
+                                same_options(scratch.selection_options, options) && !uses_rollups(d);
     if (!same_selection)
         select_cases(d, filter, &out->rows, &idx->text, &scratch.text_matches, candidate_rows(*idx, filter));
     compute_backlog(d, *idx, as_of, options, out);
@@ -131,6 +134,7 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
     compute_drivers(d, *idx, sla, as_of, options, out);
     if (!same_selection) compute_verbatims(d, *idx, options, out);
     compute_plans(d, *idx, filter, as_of, options, out);
+    compute_rollup_metrics(d, filter, as_of, options, out);  // no cases: the rollups give what they can
     scratch.selection_build = idx->build, scratch.selection_filter = filter,
     scratch.selection_options = options;
     if (unfiltered) {

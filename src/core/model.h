@@ -98,6 +98,39 @@ struct SurveyTable {
     size_t bytes_held() const;
 };
 
+// Pre-aggregated cases and surveys (docs/feeds.md, "Rollups"): one row per UTC day x queue x severity x
+// offering, for organisations too large to ship their raw cases. Counts are columns like the tables above.
+enum RollupCount : uint8_t {
+    kRollupArrivals,   // cases created that day
+    kRollupOpen,       // ... of which still open when the rollups were made
+    kRollupClosures,   // cases whose end time (case_end_time) falls on that day
+    kRollupResponses,  // surveys submitted that day, about cases of this queue x severity x offering
+    kRollupCsatN,
+    kRollupCsatSum,
+    kRollupCsatSumSq,
+    kRollupTop2,
+    kRollupDissatisfied,
+    kRollupEffortN,
+    kRollupEffortSum,
+    kRollupEffortSumSq,
+    kRollupLowEffort,
+    kRollupResolvedKnown,
+    kRollupResolvedYes,
+    kRollupNpsN,
+    kRollupPromoters,
+    kRollupDetractors,
+    kRollupCounts
+};
+extern const char* const kRollupCountNames[kRollupCounts];  // the feed's field names: "arrivals", ...
+
+struct RollupTable {
+    size_t count = 0;
+    std::vector<int32_t> day;  // days since 1970-01-01 (UTC)
+    std::vector<StrId> queue, offering;
+    std::vector<Severity> severity;
+    std::vector<uint32_t> counts[kRollupCounts];  // counts[k][row]
+};
+
 enum class MilestoneStatus : uint8_t { NotStarted, InProgress, Done, Blocked, Count };
 struct Milestone {
     std::string id, title;
@@ -150,6 +183,7 @@ struct Dataset {
     const StringPool* strings = nullptr;
     CaseTable cases;
     SurveyTable surveys;
+    RollupTable rollups;  // used only when there are no cases (metrics_rollups.cpp)
     std::vector<SuccessPlan> plans;
     SlaPolicySet sla;
 };

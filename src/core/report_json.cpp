@@ -8,6 +8,7 @@
 #include <cstdlib>
 
 #include "report.h"
+#include "rollups.h"
 #include "timestamp.h"
 
 namespace cb {
@@ -525,6 +526,22 @@ void write_feeds(Writer& o, const ReportInput& in) {
     o.w.end_array();
 }
 
+// null when the figures come from cases; else what the rollups could not apply (docs/report.md).
+void write_rollups(Writer& o, const ReportInput& in) {
+    JsonWriter& w = o.w;
+    w.key("rollups");
+    if (!uses_rollups(*in.data)) return w.null();
+    const Filter& filter = in.board->filter;
+    w.begin_object();
+    o.count("rows", in.data->rollups.count);
+    w.key("filters_not_applied"), w.begin_array();
+    for (const std::string& k : rollup_ignored_filters(filter)) w.value(k);
+    w.end_array();
+    const std::string note = rollup_filter_note(filter);
+    w.key("note"), note.empty() ? w.null() : w.value(note);
+    w.end_object();
+}
+
 }  // namespace
 
 void write_report_json(const ReportInput& in, JsonWriter& w) {
@@ -538,6 +555,7 @@ void write_report_json(const ReportInput& in, JsonWriter& w) {
     w.key("filter"), w.begin_array();
     for (const std::string& f : in.filter_args) w.value(f);
     w.end_array();
+    write_rollups(o, in);
     write_cases(o, *in.data, board.metrics.backlog, board.as_of);
     write_sla(o, *in.data, board);
     write_satisfaction(o, board.metrics);

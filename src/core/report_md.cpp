@@ -10,6 +10,7 @@
 
 #include "metrics.h"
 #include "report.h"
+#include "rollups.h"
 #include "timestamp.h"
 #include "tz.h"
 
@@ -135,7 +136,12 @@ void headline(const ReportInput& in, std::string& out) {
     const Time as_of = in.board->as_of;
     const PeriodFigures now = period_figures(in, as_of - kWeek, as_of);
     const PeriodFigures before = period_figures(in, as_of - 2 * kWeek, as_of - kWeek);
-    out += "## Headline\n\n| KPI | This week | Previous week | Change |\n|---|---:|---:|---:|\n";
+    out += "## Headline\n\n";
+    if (uses_rollups(*in.data))  // the week columns replay case and survey times, which rollups do not hold
+        out +=
+            "Figures from rollups: the weekly columns need the raw cases; the line below the table "
+            "holds.\n\n";
+    out += "| KPI | This week | Previous week | Change |\n|---|---:|---:|---:|\n";
     Kpi k{out};
     k.count("Open cases (end of week)", now.open_at_end, before.open_at_end);
     k.count("New cases", now.arrivals, before.arrivals);

@@ -7,6 +7,7 @@
 
 #include "charts/gallery.h"
 #include "filter_bar.h"
+#include "rollups.h"
 #include "timestamp.h"
 #include "views.h"
 #include "widgets.h"
@@ -84,6 +85,21 @@ static void draw_tabs(UiState& state) {
     ImGui::EndTabBar();
 }
 
+bool rollups_only(const Frame& f) {
+    if (!uses_rollups(f.session->data())) return false;
+    state_badge(Tone::Neutral, "Not available from rollups: this needs the raw cases.");
+    return true;
+}
+
+// One line under the filter bar: the figures come from rollups, and what of the filter they cannot apply.
+static void draw_rollups_note(const Frame& f, const Filter& filter) {
+    const std::string note = rollup_filter_note(filter);
+    const std::string rows = format_count(f.session->data().rollups.count);
+    state_badge(
+        note.empty() ? Tone::Info : Tone::Warning,
+        ("Figures from rollups (" + rows + " rows): counts, flows and satisfaction only. " + note).c_str());
+}
+
 void draw_dashboard(const Frame& f, UiState& state) {
     handle_shortcuts(state);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -97,6 +113,8 @@ void draw_dashboard(const Frame& f, UiState& state) {
     View v = state.view.view;
     bool has_data = f.session->generation() > 0;
     if (has_data && v != View::Feeds && v != View::Gallery) draw_filter_bar(f, state);
+    if (has_data && v != View::Feeds && v != View::Gallery && uses_rollups(f.session->data()))
+        draw_rollups_note(f, state.view.filter);
     ImGui::BeginChild("view", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
     if (v == View::Gallery)
         draw_chart_gallery();

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "rollups.h"
 #include "views.h"
 #include "widgets.h"
 
@@ -29,8 +30,9 @@ static const FilterChoices& choices_for(const DataSession& s) {
     if (c.generation == s.generation()) return c;
     const CaseTable& t = s.data().cases;
     const StringPool& pool = s.strings();
-    distinct_sorted(t.offering, pool, &c.offering);
-    distinct_sorted(t.queue, pool, &c.queue);
+    const bool rollups = uses_rollups(s.data());  // then the rollups name the queues and offerings
+    distinct_sorted(rollups ? s.data().rollups.offering : t.offering, pool, &c.offering);
+    distinct_sorted(rollups ? s.data().rollups.queue : t.queue, pool, &c.queue);
     distinct_sorted(t.product, pool, &c.product);
     distinct_sorted(t.customer, pool, &c.customer);
     distinct_sorted(t.owner, pool, &c.owner);
@@ -154,6 +156,7 @@ void draw_filter_bar(const Frame& f, UiState& state) {
         ImGui::SameLine();
         if (ImGui::SmallButton("Undo (Ctrl+Z)")) undo_filter(state.view, state.history);
     }
+    if (uses_rollups(s.data())) return;  // no case rows: the rollups note below says what is shown
     ImGui::SameLine();
     ImGui::TextDisabled("· %s of %s cases", format_count(f.board->metrics.rows.size()).c_str(),
                         format_count(s.data().cases.count).c_str());

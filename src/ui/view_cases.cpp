@@ -171,6 +171,7 @@ static void draw_case_table(const Frame& f, UiState& state, ImVec2 size, long sc
 }
 
 void draw_cases_view(const Frame& f, UiState& state) {
+    if (rollups_only(f)) return;
     const Dataset& d = f.session->data();
     const std::vector<uint32_t>& rows = f.board->metrics.rows;
     uint32_t selected = find_case_row(d, state.view.selected_case);

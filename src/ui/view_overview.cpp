@@ -193,6 +193,7 @@ void draw_priorities(const Frame& f, UiState& state) {
     ImGui::Spacing();
     section_heading("Top priorities", "what goes with dissatisfied customers (CSAT 1-2), selected surveys");
     ImGui::Separator();
+    if (rollups_only(f)) return;
     if (d.top.empty()) {
         state_badge(Tone::Good, d.responses ? "No driver stands out: none has n ≥ 20, p < 0.05 and a higher "
                                               "dissatisfied rate than without it."

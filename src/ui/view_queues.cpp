@@ -59,6 +59,7 @@ void draw_age_heatmap(const Frame& f, UiState& state, const Headline& h, float h
     const StringPool& pool = f.session->strings();
     int n = std::min<int>(kMaxQueues, (int)h.queue_age.size());
     section_heading("Age of open cases", "by queue, since created");
+    if (rollups_only(f)) return;
     if (n == 0) return state_badge(Tone::Good, "No open cases under this filter.");
     Labels names;
     std::vector<double> cells((size_t)n * kAgeBuckets);
@@ -125,6 +126,7 @@ void draw_oldest(const Frame& f, UiState& state, float height) {
     const StringPool& pool = f.session->strings();
     const std::vector<uint32_t>& rows = f.board->metrics.backlog.oldest_open;
     section_heading("Oldest open cases", "click a row to open the case");
+    if (rollups_only(f)) return;
     if (rows.empty()) return state_badge(Tone::Good, "No open cases under this filter.");
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                             ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH;
@@ -161,6 +163,7 @@ void draw_owner_load(const Frame& f, UiState& state, float height) {
     const StringPool& pool = f.session->strings();
     int n = std::min<int>(kMaxOwners, (int)owners.size());
     section_heading("Owner load", "open cases per owner, now");
+    if (rollups_only(f)) return;
     if (n == 0) return state_badge(Tone::Good, "No open cases under this filter.");
     Labels names;
     std::vector<double> values(n);

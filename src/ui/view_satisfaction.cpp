@@ -220,9 +220,13 @@ void draw_satisfaction_view(const Frame& f, UiState& state) {
     ImGui::SameLine();
     ImGui::BeginGroup();
     section_heading("CSAT scores", "responses per score, filter's period");
-    draw_distribution(f, ImVec2(w, h));
+    if (!rollups_only(f)) draw_distribution(f, ImVec2(w, h));
     ImGui::EndGroup();
     ImGui::Spacing();
+    if (rollups_only(f)) {  // drivers, comments and terms need each survey and its case
+        ImGui::Spacing();
+        return draw_satisfaction_breakdown(f, state);
+    }
     draw_drivers(f);
     ImGui::Spacing();
     float half = (ImGui::GetContentRegionAvail().x - gap) / 2;

@@ -90,6 +90,7 @@ void draw_satisfaction_breakdown(const Frame& f, UiState& state) {
     ImGui::TextDisabled("· click a row to filter by it");
     ImGui::SameLine();
     if (export_csv_button("breakdown")) export_breakdown(f, dim, rows);
+    if (rows.empty() && rollups_only(f)) return;  // rollups hold queue and offering, not the rest
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Sortable |
                             ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
     float row_h = ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().CellPadding.y;

@@ -118,6 +118,7 @@ void draw_breakdowns(const Frame& f, UiState& state, float height) {
 }  // namespace
 
 void draw_sla_view(const Frame& f, UiState& state) {
+    if (rollups_only(f)) return;  // no SLA clocks without case timestamps
     const Headline& h = frame_headline(f);
     float s = g_theme.scale;
     float row_h = std::max(200 * s, (ImGui::GetContentRegionAvail().y - 100 * s) / 3);

@@ -19,6 +19,9 @@ void draw_first_load(const Frame& f);  // before any data arrived: progress of e
 // Shared by views.
 Tone load_tone(LoadState s);
 void feed_progress_bar(const FeedLoad& feed);
+// With rollups instead of cases (rollups.h), says "not available from rollups" where a panel would be empty
+// and returns true: the caller then skips the panel.
+bool rollups_only(const Frame& f);
 // Opens `view` with the filter changed by `edit` (undoable): KPI tile drill-downs and cross-filter clicks.
 template <typename Edit>
 void drill_down(UiState& state, View view, Edit edit) {

@@ -200,6 +200,30 @@ test('the dashboard and `caseboard report` show the same figures', async () => {
     }
 });
 
+test('a rollups-only manifest: the figures `caseboard report` gives, every view drawn, no errors', async () => {
+    const manifest = 'data/samples/rollups/feeds.json';
+    const s = await open(`?manifest=${manifest}`);
+    try {
+        const args = ['report', '--as-of', '2026-11-30T16:00:00Z', '--format', 'json'];
+        const fromCli = JSON.parse(execFileSync(cli, [...args, path.join(here, '../..', manifest)], {encoding: 'utf8'}));
+        const shown = (await s.page.evaluate(() => window.caseboard.state())).report;
+        expect(fromCli.rollups && fromCli.cases.total === 3000 && fromCli.cases.weekly.length > 0,
+               `the rollups sample gives ${JSON.stringify(fromCli.cases).slice(0, 200)}`);
+        for (const key of ['rollups', 'cases', 'satisfaction', 'sla']) {
+            const a = JSON.stringify(shown[key]), b = JSON.stringify(fromCli[key]);
+            expect(a === b, `${key} differs:\n page ${a.slice(0, 300)}\n cli  ${b.slice(0, 300)}`);
+        }
+        for (const view of ['overview', 'queues', 'sla', 'satisfaction', 'plans', 'cases']) {
+            await s.page.evaluate((v) => window.caseboard.command('view', {view: v}), view);
+            await s.page.evaluate(() => window.caseboard.frame());
+            await s.page.screenshot({path: path.join(shots, `rollups-${view}.png`)});
+        }
+        expect(s.errors.length === 0, `console errors: ${s.errors.join(' | ')}`);
+    } finally {
+        await s.close();
+    }
+});
+
 test('filters, keyboard and undo: the view state follows and narrows the figures', async () => {
     const s = await open();
     try {

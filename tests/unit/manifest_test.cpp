@@ -48,7 +48,7 @@ TEST(Manifest, Errors) {
     const std::pair<const char*, const char*> cases[] = {
         {R"({"feeds": [{"name": "a", "kind": "cases", "url": "a"}, {"name": "b", "kind": "cases", "url": "b"},
             {"name": "c", "kind": "tickets", "url": "c"}]})",
-         "feeds[2].kind: 'tickets' is not one of cases, surveys, plans, sla_policies, calendars"},
+         "feeds[2].kind: 'tickets' is not one of cases, surveys, plans, sla_policies, calendars, rollups"},
         {R"({"feeds": [{"name": "a", "kind": "cases", "url": "a"}, {"name": "a", "kind": "plans", "url": "b"}]})",
          "feeds[1].name: 'a' is already the name of feeds[0]"},
         {R"({"feeds": [{"name": "a", "kind": "cases"}]})", "feeds[0].url: missing"},

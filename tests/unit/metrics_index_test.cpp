@@ -1,5 +1,6 @@
 // metrics_index_test.cpp: the MetricsIndex paths give the same figures as the direct definitions.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <memory>
@@ -38,7 +39,8 @@ struct Generated {
         GenerateOptions gen;
         gen.cases = 2000;
         gen.seed = 5;
-        const std::string dir = "/tmp/caseboard_metrics_index_test";
+        // One folder per process: ctest runs the tests of this file in parallel processes.
+        const std::string dir = "/tmp/caseboard_metrics_index_test_" + std::to_string(::getpid());
         std::string error;
         GenerateSummary summary;
         EXPECT_TRUE(generate_dataset(gen, dir, &error, &summary)) << error;

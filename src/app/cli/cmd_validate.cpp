@@ -16,7 +16,8 @@ static const char kUsage[] =
     "usage: caseboard validate [--kind K] [--format F] <manifest or feed files...>\n"
     "  A manifest (an object with a 'feeds' array) loads its feeds relative to its own path.\n"
     "  A feed file gets its kind from its shape, or from --kind (cases, surveys, plans, sla_policies,\n"
-    "  calendars); --format (caseboard, servicenow, zendesk, dynamics, csv) skips format detection.\n"
+    "  calendars, rollups); --format (caseboard, servicenow, zendesk, dynamics, csv) skips format "
+    "detection.\n"
     "  Exit status: 0 clean, 1 record-level problems, 2 a feed could not be read.\n";
 
 constexpr size_t kChunk = 1 << 20;
