@@ -67,7 +67,10 @@ void DataSession::on_begin(int id, int64_t total_bytes, int http_status) {
         manifest_http_ = http_status;
         return;
     }
-    if (FeedLoad* f = feed_for(id)) f->bytes_total = total_bytes;
+    FeedLoad* f = feed_for(id);
+    if (!f) return;
+    f->bytes_total = total_bytes;
+    if (f->ingest && total_bytes > 0) f->ingest->expect_bytes(uint64_t(total_bytes));
 }
 
 void DataSession::on_chunk(int id, std::string_view bytes) {

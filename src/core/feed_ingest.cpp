@@ -31,6 +31,7 @@ struct FeedIngest::Impl final : JsonHandler, CsvSink {
     bool top_is_array = false, found_records = false, odata_seen = false, have_pausing = false;
     std::string top_key;
     uint64_t record_index = 0;
+    uint64_t expected_bytes = 0;      // 0: unknown, or the columns are reserved already
     std::vector<std::string> header;  // CSV column names
     std::vector<CaseStatus> pausing;
 
@@ -210,6 +211,22 @@ struct FeedIngest::Impl final : JsonHandler, CsvSink {
         return true;
     }
 
+    // Reserves the rows the rest of the feed should hold, from the bytes per record so far. A little over:
+    // the last records may be shorter than the first, and a column that has to grow at the end doubles.
+    void reserve_rows() {
+        if (!expected_bytes || record_index < 64 || report.bytes < (256u << 10)) return;
+        const double per_record = double(report.bytes) / double(record_index);
+        const size_t rows = size_t(double(expected_bytes) / per_record * 1.1) + 64;
+        expected_bytes = 0;
+        if (spec.kind == FeedKind::Cases) {
+            CaseTable& t = data.cases;
+            t.reserve(rows);
+            t.history.reserve(size_t(double(t.history.size()) / double(t.count + 1) * double(rows)));
+        } else if (spec.kind == FeedKind::Surveys) {
+            data.surveys.reserve(rows);
+        }
+    }
+
     bool finish_shape() {
         if (state == State::Done && !found_records) return fail(expected_shape() + "an object without one");
         if (have_pausing) data.sla.pausing_statuses = pausing;
@@ -227,11 +244,15 @@ bool FeedIngest::feed(std::string_view chunk) {
     m.report.bytes += chunk.size();
     if (m.report.bytes > m.max_bytes)
         return m.fail("the feed is larger than the limit of " + std::to_string(m.max_bytes) + " bytes");
-    if (m.is_csv) return m.csv.feed(chunk) || m.fail(m.csv.error());
-    if (m.reader.feed(chunk)) return true;
+    if (m.is_csv ? m.csv.feed(chunk) : m.reader.feed(chunk)) return m.reserve_rows(), true;
+    if (m.is_csv) return m.fail(m.csv.error());
     const JsonError& e = m.reader.error();
     return m.fail("line " + std::to_string(e.line) + ", column " + std::to_string(e.column) + ": " +
                   e.message);
+}
+
+void FeedIngest::expect_bytes(uint64_t total) {
+    impl_->expected_bytes = std::min<uint64_t>(total, impl_->max_bytes);
 }
 
 bool FeedIngest::finish() {

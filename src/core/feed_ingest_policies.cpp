@@ -24,7 +24,7 @@ static void read_milestone_field(FieldCheck& c, const RecordEntry& e, std::strin
         if (w > 0)
             m->weight = static_cast<float>(w);
         else
-            c.problem(field, v, "'" + e.text + "' is not a positive number");
+            c.problem(field, v, "'" + std::string(e.text) + "' is not a positive number");
     }
     if (name == "status")
         c.enumerated(
@@ -207,17 +207,18 @@ bool map_calendar(MapState& s, const Record& rec) {
             continue;
         }
         std::vector<WorkingSpan>& spans = cal.weekly[d - std::begin(kDays)];
-        const std::string* ends[2] = {nullptr, nullptr};
+        const std::string_view* ends[2] = {nullptr, nullptr};
         int32_t span = -1;
         auto flush = [&]() {
             if (span < 0) return;
             WorkingSpan w{0, 0};
-            const std::string field = e.path + "[" + std::to_string(span) + "]";
+            const std::string field = std::string(e.path) + "[" + std::to_string(span) + "]";
             if (!ends[0] || !ends[1] || !parse_clock(*ends[0], &w.start_minute) ||
                 !parse_clock(*ends[1], &w.end_minute))
                 c.problem(field, Value{}, "expected [\"HH:MM\", \"HH:MM\"]");
             else if (w.end_minute <= w.start_minute)
-                c.problem(field, Value{}, "'" + *ends[1] + "' is not after '" + *ends[0] + "'");
+                c.problem(field, Value{},
+                          "'" + std::string(*ends[1]) + "' is not after '" + std::string(*ends[0]) + "'");
             else if (!spans.empty() && w.start_minute < spans.back().end_minute)
                 c.problem(field, Value{}, "overlaps or precedes the span before it");
             else
@@ -240,7 +241,7 @@ bool map_calendar(MapState& s, const Record& rec) {
             cal.holidays.push_back(static_cast<int32_t>(day));
         else
             c.problem(element_name("holidays", x.idx[0]), Value{},
-                      "'" + x.text + "' is not a date (YYYY-MM-DD)");
+                      "'" + std::string(x.text) + "' is not a date (YYYY-MM-DD)");
     }
     std::sort(cal.holidays.begin(), cal.holidays.end());
     cal.holidays.erase(std::unique(cal.holidays.begin(), cal.holidays.end()), cal.holidays.end());

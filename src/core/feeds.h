@@ -87,6 +87,9 @@ class FeedIngest {
 public:
     FeedIngest(const FeedSpec& spec, StringPool& pool, uint64_t max_bytes = uint64_t(2) << 30);
     ~FeedIngest();
+    // The feed's size when known ahead (Content-Length): once the first records show their size, the
+    // columns are reserved for the whole feed, so they do not double past the need.
+    void expect_bytes(uint64_t total);
     bool feed(std::string_view chunk);  // false once the feed failed as a whole
     bool finish();                      // false when the feed failed as a whole
     uint64_t records_so_far() const;

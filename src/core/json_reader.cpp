@@ -72,11 +72,24 @@ bool utf8_lead(uint8_t c, uint8_t* need, uint8_t* lo, uint8_t* hi) {
     return true;
 }
 
-// Skips bytes a string copies verbatim, eight at a time: a word is searched for '"', '\', bytes below
-// 0x20 and bytes from 0x80 with the classic "has zero/less-than byte" tricks. Little-endian (x86, ARM,
-// wasm), so the lowest flagged bit is the first stop byte in memory; false flags only occur above it.
+// Skips bytes a string copies verbatim. Sixteen at a time with vector compares (GCC/Clang vector types:
+// SSE2 natively, SIMD128 in wasm): a lane is all ones at '"', '\', below 0x20 or from 0x80 (negative as a
+// signed byte). Then eight at a time: a word is searched for the same bytes with the classic "has
+// zero/less-than byte" tricks. Little-endian (x86, ARM, wasm), so the lowest flagged bit is the first stop
+// byte in memory; in the word search false flags only occur above it.
 const uint8_t* skip_plain(const uint8_t* p, const uint8_t* e) {
     static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "skip_plain assumes little-endian words");
+    typedef int8_t Bytes16 __attribute__((vector_size(16)));
+    while (e - p >= 16) {
+        Bytes16 v;
+        std::memcpy(&v, p, 16);
+        const Bytes16 stops = (v == '"') | (v == '\\') | (v < 0x20);
+        uint64_t half[2];
+        std::memcpy(half, &stops, 16);
+        if (half[0]) return p + (__builtin_ctzll(half[0]) >> 3);
+        if (half[1]) return p + 8 + (__builtin_ctzll(half[1]) >> 3);
+        p += 16;
+    }
     const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
     while (e - p >= 8) {
         uint64_t w;

@@ -107,15 +107,15 @@ bool parse_manifest(std::string_view text, Manifest* out, std::string* error) {
         auto res = std::from_chars(e.text.data(), e.text.data() + e.text.size(), v);
         if (e.type != ValueType::Number || res.ec != std::errc() || res.ptr != e.text.data() + e.text.size())
             return fail("refresh_seconds: expected a whole number, " +
-                        (e.type == ValueType::Number ? "found " + e.text : found(e)));
-        if (v < 10) return fail("refresh_seconds: " + e.text + " is less than 10");
+                        (e.type == ValueType::Number ? "found " + std::string(e.text) : found(e)));
+        if (v < 10) return fail("refresh_seconds: " + std::string(e.text) + " is less than 10");
         m.refresh_seconds = v;
     }
     if (uint32_t i = rec.find("as_of"); i != kNoEntry) {
         const RecordEntry& e = rec.at(i);
         if (e.type != ValueType::String || !parse_timestamp(e.text, &m.as_of, false))
             return fail("as_of: expected a timestamp such as \"2026-11-30T16:00:00Z\", " +
-                        (e.type == ValueType::String ? "found '" + e.text + "'" : found(e)));
+                        (e.type == ValueType::String ? "found '" + std::string(e.text) + "'" : found(e)));
     }
     if (uint32_t i = rec.find("allow_origins"); i != kNoEntry) {
         if (rec.at(i).type != ValueType::Array)
@@ -124,7 +124,7 @@ bool parse_manifest(std::string_view text, Manifest* out, std::string* error) {
             if (rec.at(j).type != ValueType::String)
                 return fail("allow_origins[" + std::to_string(rec.at(j).idx[0]) + "]: expected a string, " +
                             found(rec.at(j)));
-            m.allow_origins.push_back(rec.at(j).text);
+            m.allow_origins.emplace_back(rec.at(j).text);
         }
     }
     const uint32_t fi = rec.find("feeds");
@@ -145,7 +145,7 @@ bool parse_manifest(std::string_view text, Manifest* out, std::string* error) {
             continue;
         }
         FeedSpec& f = m.feeds.back();
-        const std::string member = e.path.substr(6);
+        const std::string member(e.path.substr(6));
         const std::string field = where + "." + member;
         const bool is_string = e.type == ValueType::String;
         if (member == "name" || member == "kind" || member == "url" || member == "format") {
@@ -155,12 +155,12 @@ bool parse_manifest(std::string_view text, Manifest* out, std::string* error) {
             if (e.text.empty()) return fail(field + ": must not be empty");
             for (size_t j = 0; j + 1 < m.feeds.size(); ++j)
                 if (m.feeds[j].name == e.text)
-                    return fail(field + ": '" + e.text + "' is already the name of feeds[" +
+                    return fail(field + ": '" + std::string(e.text) + "' is already the name of feeds[" +
                                 std::to_string(j) + "]");
             f.name = e.text;
         } else if (member == "kind") {
             if (!parse_feed_kind(e.text, &f.kind))
-                return fail(field + ": '" + e.text +
+                return fail(field + ": '" + std::string(e.text) +
                             "' is not one of cases, surveys, plans, sla_policies, calendars, rollups");
             has_kind.back() = true;
         } else if (member == "url") {
@@ -169,14 +169,14 @@ bool parse_manifest(std::string_view text, Manifest* out, std::string* error) {
             has_url.back() = true;
         } else if (member == "format") {
             if (!parse_feed_format(e.text, &f.format))
-                return fail(field + ": '" + e.text +
+                return fail(field + ": '" + std::string(e.text) +
                             "' is not one of caseboard, servicenow, zendesk, dynamics, csv");
         } else if (member == "field_map") {
             if (e.type != ValueType::Object) return fail(field + ": expected an object, " + found(e));
         } else if (member.compare(0, 10, "field_map.") == 0) {
             if (!is_string || e.text.empty())
                 return fail(field + ": expected a source field name, " + found(e));
-            f.field_map.emplace_back(member.substr(10), e.text);
+            f.field_map.emplace_back(member.substr(10), std::string(e.text));
         }
     }
     for (size_t j = 0; j < m.feeds.size(); ++j) {

@@ -21,6 +21,7 @@ mergeInto(LibraryManager.library, {
         dropped: {},
         // Yield to the browser after this many ms of parsing, so input and drawing stay responsive.
         sliceMs: 8,
+        sliceStart: 0,  // when the pumps last yielded
         // Saves blob as a download; the last one stays on Module.lastDownload so tests can read it.
         save: function (blob, name) {
             Module['lastDownload'] = {name: name, type: blob.type, size: blob.size, blob: blob};
@@ -84,36 +85,41 @@ mergeInto(LibraryManager.library, {
             if (message === null) return Module['_cb_fetch_end'](id, 0);
             CB.withString(message, function (p) { Module['_cb_fetch_end'](id, p); });
         };
-        // Hands a byte stream to C++ in pieces of at most 1 MiB, yielding to the page every CB.sliceMs.
-        var pump = async function (reader) {
-            var capacity = 0, buffer = 0, sliceStart = performance.now();
+        // Hands a byte stream to C++ in slices of 1 MiB (the last may be shorter): network chunks (often
+        // 16-64 KiB) are gathered in one wasm buffer first, so each call into C++ parses a lot at once.
+        // Yields to the page once CB.sliceMs have passed since the last yield of any feed's pump. The buffer
+        // is no larger than the body (total, -1 if unknown): small feeds do not cost the wasm heap 1 MiB each.
+        var pump = async function (reader, total) {
+            var capacity = total > 0 ? Math.min(total, 1 << 20) : 1 << 20, filled = 0;
+            var buffer = _malloc(capacity);
+            var hand = async function () {
+                Module['_cb_fetch_chunk'](id, buffer, filled);
+                filled = 0;
+                if (performance.now() - CB.sliceStart > CB.sliceMs) {
+                    await CB.yieldNow();
+                    CB.sliceStart = performance.now();
+                }
+            };
             try {
                 for (;;) {
                     var part = await reader.read();
                     if (!alive()) { reader.cancel(); return; }
                     if (part.done) break;
-                    var bytes = part.value;
-                    for (var at = 0; at < bytes.length; at += 1 << 20) {
-                        var piece = bytes.subarray(at, Math.min(bytes.length, at + (1 << 20)));
-                        if (piece.length > capacity) {
-                            if (buffer) _free(buffer);
-                            capacity = piece.length;
-                            buffer = _malloc(capacity);
-                        }
-                        HEAPU8.set(piece, buffer);
-                        Module['_cb_fetch_chunk'](id, buffer, piece.length);
-                        if (performance.now() - sliceStart > CB.sliceMs) {
-                            await CB.yieldNow();
-                            sliceStart = performance.now();
-                            if (!alive()) { reader.cancel(); return; }
-                        }
+                    for (var bytes = part.value, at = 0; at < bytes.length;) {
+                        var n = Math.min(bytes.length - at, capacity - filled);
+                        HEAPU8.set(bytes.subarray(at, at + n), buffer + filled);
+                        filled += n, at += n;
+                        if (filled < capacity) continue;
+                        await hand();
+                        if (!alive()) { reader.cancel(); return; }
                     }
                 }
+                if (filled) await hand();
             } catch (e) {
                 end('reading ' + url + ' failed: ' + (e && e.message ? e.message : e));
                 return;
             } finally {
-                if (buffer) _free(buffer);
+                _free(buffer);
             }
             end(null);
         };
@@ -122,7 +128,7 @@ mergeInto(LibraryManager.library, {
             var file = CB.dropped[name];
             if (!file) return end(name + ' is not among the dropped files');
             Module['_cb_fetch_begin'](id, file.size, 200);
-            pump(file.stream().getReader());
+            pump(file.stream().getReader(), file.size);
             return;
         }
         var target;
@@ -137,7 +143,7 @@ mergeInto(LibraryManager.library, {
             if (response.headers.get('Content-Encoding')) total = -1;  // length of the compressed body
             Module['_cb_fetch_begin'](id, total, response.status);
             if (!response.ok) return end('HTTP ' + response.status + ' ' + response.statusText + ' for ' + url);
-            pump(response.body.getReader());
+            pump(response.body.getReader(), total);
         }, function (e) {
             end('could not fetch ' + url + ': ' + (e && e.message ? e.message : e));
         });
