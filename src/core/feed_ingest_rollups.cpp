@@ -2,11 +2,6 @@
 #include "feed_ingest_map.h"
 #include "stats.h"
 
-// Rollup rows are few (days x keys, not cases): this file is built for download size, not speed.
-#ifdef __clang__
-#pragma clang attribute push(__attribute__((minsize)), apply_to = function)
-#endif
-
 namespace cb {
 
 const char* const kRollupCountNames[kRollupCounts] = {
@@ -95,7 +90,3 @@ bool map_rollup(MapState& s, const Record& rec) {
 }
 
 }  // namespace cb
-
-#ifdef __clang__
-#pragma clang attribute pop
-#endif

@@ -8,11 +8,6 @@
 
 #include "rollups.h"
 
-// Rollup rows are few (days x keys, not cases): this file is built for download size, not speed.
-#ifdef __clang__
-#pragma clang attribute push(__attribute__((minsize)), apply_to = function)
-#endif
-
 namespace cb {
 
 bool uses_rollups(const Dataset& data) {
@@ -234,7 +229,3 @@ void compute_rollup_metrics(const Dataset& data, const Filter& f, Time as_of, co
 }
 
 }  // namespace cb
-
-#ifdef __clang__
-#pragma clang attribute pop
-#endif
