@@ -2,7 +2,8 @@
 //
 // A Board is the SLA clocks and the metrics of a dataset at an "as of" time under one filter. update_board
 // recomputes only what changed: the SLA clocks when the data or the time changed (only the clocks that can
-// still change when the same data moves to a later time), the metrics whenever anything did. Same inputs, same numbers, whichever face shows them.
+// still change when the same data moves to a later time), the metrics whenever anything did. Same inputs,
+// same numbers, whichever face shows them.
 #pragma once
 
 #include <cstdint>
