@@ -134,8 +134,8 @@ void FeedSet::assemble(Dataset* out) {
     std::vector<uint32_t> row_of_id(pool_.size() + 1, kNoRow);
     std::vector<Source> cases;  // kept cases; row_of_id holds their position here until they are stored
     cases.reserve(n_cases);
-    std::vector<uint32_t> queue_group(pool_.size() + 1,
-                                      UINT32_MAX);  // queue id -> group, by first appearance
+    // Queue id -> cluster group, numbered by first appearance.
+    std::vector<uint32_t> queue_group(pool_.size() + 1, UINT32_MAX);
     uint32_t groups = 0;
     for (size_t f = 0; f < data_.size(); ++f) {
         if (!data_[f] || data_[f]->kind != FeedKind::Cases) continue;
