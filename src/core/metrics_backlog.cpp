@@ -138,7 +138,8 @@ void compute_backlog(const Dataset& data, const MetricsIndex& index, Time as_of,
     size_t n_oldest = std::min<size_t>(opt.oldest_open, open_rows.size());
     std::partial_sort(
         open_rows.begin(), open_rows.begin() + n_oldest, open_rows.end(), [&](uint32_t x, uint32_t y) {
-            return c.created_at[x] != c.created_at[y] ? c.created_at[x] < c.created_at[y] : x < y;
+            if (c.created_at[x] != c.created_at[y]) return c.created_at[x] < c.created_at[y];
+            return x != y && data.strings->view(c.id[x]) < data.strings->view(c.id[y]);  // ties: case id
         });
     b.oldest_open.assign(open_rows.begin(), open_rows.begin() + n_oldest);
 

@@ -15,7 +15,8 @@ void search_verbatims(const Dataset& data, const std::vector<uint32_t>& survey_r
         if (contains_folded(s.verbatim[i], needle)) out->push_back(i);
     }
     std::sort(out->begin(), out->end(), [&](uint32_t x, uint32_t y) {
-        return s.submitted_at[x] != s.submitted_at[y] ? s.submitted_at[x] > s.submitted_at[y] : x > y;
+        if (s.submitted_at[x] != s.submitted_at[y]) return s.submitted_at[x] > s.submitted_at[y];
+        return x != y && data.strings->view(s.id[x]) > data.strings->view(s.id[y]);  // ties: survey id
     });
 }
 

@@ -83,10 +83,12 @@ void add_sla(const Board& board, const Dataset& data, Time as_of, Headline* h) {
         h->nearing_cases += nearing;
     }
     // Longest breached first (earliest deadline); unknown deadlines last.
-    auto earlier = [](const OpenBreach& a, const OpenBreach& b) {
+    auto earlier = [&](const OpenBreach& a, const OpenBreach& b) {
         Time ta = has_time(a.breached_at) ? a.breached_at : INT64_MAX;
         Time tb = has_time(b.breached_at) ? b.breached_at : INT64_MAX;
-        return ta != tb ? ta < tb : a.row != b.row ? a.row < b.row : a.metric < b.metric;
+        if (ta != tb) return ta < tb;
+        if (a.row != b.row) return data.strings->view(c.id[a.row]) < data.strings->view(c.id[b.row]);
+        return a.metric < b.metric;
     };
     size_t keep = std::min<size_t>(kHeadlineBreachList, h->open_breaches.size());
     std::partial_sort(h->open_breaches.begin(), h->open_breaches.begin() + (long)keep, h->open_breaches.end(),
