@@ -118,7 +118,7 @@ std::vector<Fetch> DataSession::start_feeds(Time now) {
     for (const FeedSpec& spec : manifest_.feeds) names.push_back(spec.name);
     set_.retain(names);     // feeds the manifest no longer lists must not linger in the data
     if (fetches.empty()) {  // a manifest without feeds: an empty dataset, but a new one
-        set_.assemble(&data_);
+        set_.assemble(&data_, true);
         ++generation_;
     }
     return fetches;
@@ -166,7 +166,7 @@ std::vector<Fetch> DataSession::on_end(int id, const char* error, Time now) {
     if (ok) data = std::make_unique<FeedData>(std::move(ingest->data()));
     set_.store(f->spec, std::move(report), std::move(data));
     if (--feeds_loading_ == 0) {
-        set_.assemble(&data_);
+        set_.assemble(&data_, true);
         ++generation_;
     }
     return {};

@@ -12,9 +12,11 @@ void FeedSet::store(const FeedSpec& spec, FeedReport report, std::unique_ptr<Fee
         names_.push_back(spec.name);
         data_.emplace_back();
         loaded_.emplace_back();
+        lent_.push_back(0);
     }
     if (report.ok() && data) {
         data_[i] = std::move(data);
+        lent_[i] = 0;  // the rows lent to the last dataset are the old version: not taken back
     } else {
         if (report.ok()) report.fatal = "no data was produced";
         report.kept_previous = data_[i] != nullptr;
@@ -24,15 +26,21 @@ void FeedSet::store(const FeedSpec& spec, FeedReport report, std::unique_ptr<Fee
 }
 
 void FeedSet::retain(const std::vector<std::string>& names) {
+    std::vector<uint32_t> new_index(names_.size(), UINT32_MAX);  // UINT32_MAX: forgotten
     size_t kept = 0;
     for (size_t i = 0; i < names_.size(); ++i) {
         if (std::find(names.begin(), names.end(), names_[i]) == names.end()) continue;
+        new_index[i] = static_cast<uint32_t>(kept);
         names_[kept] = std::move(names_[i]);
         data_[kept] = std::move(data_[i]);
         loaded_[kept] = std::move(loaded_[i]);
+        lent_[kept] = lent_[i];
         ++kept;
     }
-    names_.resize(kept), data_.resize(kept), loaded_.resize(kept);
+    names_.resize(kept), data_.resize(kept), loaded_.resize(kept), lent_.resize(kept);
+    for (std::vector<RowSource>* sources : {&case_source_, &survey_source_})
+        for (RowSource& src : *sources)
+            src.feed = src.feed < new_index.size() ? new_index[src.feed] : UINT32_MAX;
     reports_ = loaded_;
 }
 
@@ -110,7 +118,42 @@ void drop(FeedReport& rep, uint64_t record, std::string_view id, const char* fie
 
 }  // namespace
 
-void FeedSet::assemble(Dataset* out) {
+// The rows of lent tables come back from the dataset they went to, in their feed's row order.
+void FeedSet::take_back() {
+    if (!lent_to_) return;
+    const Dataset& from = *lent_to_;
+    // A lent-to dataset that was changed since cannot give the rows back: its feeds then count as never
+    // loaded rather than showing rows that are not theirs (DataSession never changes it).
+    const bool whole = from.cases.count == case_source_.size() && from.surveys.count == survey_source_.size();
+    for (size_t f = 0; f < data_.size(); ++f) {
+        if (!lent_[f]) continue;
+        lent_[f] = 0;
+        if (!whole || !data_[f]) {
+            data_[f].reset();
+            continue;
+        }
+        FeedData& d = *data_[f];
+        const std::vector<RowSource>& sources = d.kind == FeedKind::Cases ? case_source_ : survey_source_;
+        std::vector<uint32_t> at;  // feed row -> dataset row
+        for (uint32_t r = 0; r < sources.size(); ++r) {
+            if (sources[r].feed != f) continue;
+            if (sources[r].row >= at.size()) at.resize(sources[r].row + 1, kNoRow);
+            at[sources[r].row] = r;
+        }
+        for (uint32_t r : at) {
+            if (r == kNoRow) continue;  // cannot happen: every row of a lent table went into the dataset
+            if (d.kind == FeedKind::Cases)
+                append_case(d.cases, from.cases, r);
+            else
+                append_survey(d.surveys, from.surveys, r, kNoRow);
+        }
+    }
+    lent_to_ = nullptr;
+    case_source_.clear(), survey_source_.clear();
+}
+
+void FeedSet::assemble(Dataset* out, bool lend_tables) {
+    take_back();
     reports_ = loaded_;
     *out = Dataset{};
     out->strings = &pool_;
@@ -157,10 +200,12 @@ void FeedSet::assemble(Dataset* out) {
                 {static_cast<uint32_t>(f), static_cast<uint32_t>(r), group * kSeverityCount + severity});
         }
     }
+    std::vector<size_t> stored(data_.size(), 0);  // per feed: rows that went into the dataset
     for (uint32_t k : in_clusters(cases, groups * kSeverityCount)) {
         const CaseTable& t = data_[cases[k].feed]->cases;
         row_of_id[t.id[cases[k].row]] = static_cast<uint32_t>(out->cases.count);
         append_case(out->cases, t, cases[k].row);
+        if (lend_tables) case_source_.push_back({cases[k].feed, cases[k].row}), ++stored[cases[k].feed];
     }
     std::vector<Source> surveys;
     surveys.reserve(n_surveys);
@@ -186,6 +231,7 @@ void FeedSet::assemble(Dataset* out) {
     for (uint32_t k : in_clusters(surveys, out->cases.count)) {
         const Source& src = surveys[k];
         append_survey(out->surveys, data_[src.feed]->surveys, src.row, src.key);
+        if (lend_tables) survey_source_.push_back({src.feed, src.row}), ++stored[src.feed];
     }
     bool pausing_set = false;
     for (const auto& d : data_) {
@@ -213,6 +259,21 @@ void FeedSet::assemble(Dataset* out) {
                             "'" + t.calendar + "' is not in any calendars feed");
         }
     }
+    if (!lend_tables) return;
+    bool lent_any = false;
+    for (size_t f = 0; f < data_.size(); ++f) {
+        FeedData* d = data_[f].get();
+        if (!d || (d->kind != FeedKind::Cases && d->kind != FeedKind::Surveys)) continue;
+        const size_t rows = d->kind == FeedKind::Cases ? d->cases.count : d->surveys.count;
+        if (rows == 0 || stored[f] != rows) continue;  // a table with skipped rows keeps them: not lent
+        if (d->kind == FeedKind::Cases)
+            d->cases = CaseTable{};
+        else
+            d->surveys = SurveyTable{};
+        lent_[f] = 1, lent_any = true;
+    }
+    lent_to_ = lent_any ? out : nullptr;
+    if (!lent_any) case_source_.clear(), survey_source_.clear();
 }
 
 }  // namespace cb

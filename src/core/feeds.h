@@ -121,15 +121,27 @@ public:
     void retain(const std::vector<std::string>& names);
     // Builds the combined dataset: cases of all case feeds (duplicate ids across feeds reported),
     // surveys resolved to case rows (unknown cases reported on the survey feed's report), plans, policies.
-    void assemble(Dataset* out);
+    // With lend_tables, a cases or surveys feed whose every record went into *out hands its table over
+    // instead of keeping a second copy (a million cases are about 0.25 GB); the next assemble() first takes
+    // those rows back from *out, so a feed that fails to reload still keeps its last good data. *out must
+    // then stay alive and unchanged until that next assemble() (DataSession's dataset does).
+    void assemble(Dataset* out, bool lend_tables = false);
 
 private:
+    struct RowSource {
+        uint32_t feed, row;  // the feed (index into data_) and the row of its table
+    };
+    void take_back();
+
     StringPool pool_;
     std::vector<std::string> names_;
     std::vector<FeedReport> reports_;
     std::vector<std::unique_ptr<FeedData>> data_;  // parallel to names_; null until a good load
     std::vector<FeedReport>
-        loaded_;  // each feed's load report; reports_ adds assemble()'s cross-feed problems
+        loaded_;                 // each feed's load report; reports_ adds assemble()'s cross-feed problems
+    std::vector<uint8_t> lent_;  // parallel to names_: 1 = its rows live in *lent_to_
+    const Dataset* lent_to_ = nullptr;                    // the dataset of the last lending assemble()
+    std::vector<RowSource> case_source_, survey_source_;  // per row of *lent_to_: where it came from
 };
 
 }  // namespace cb

@@ -133,6 +133,44 @@ TEST(FeedSet, FailedReloadKeepsPreviousData) {
     EXPECT_EQ(ds.cases.count, 0u);
 }
 
+// Ids of a dataset's cases in row order, and its surveys as "survey>case".
+static std::vector<std::string> contents(const Dataset& ds) {
+    std::vector<std::string> out;
+    for (StrId id : ds.cases.id) out.emplace_back(ds.strings->view(id));
+    for (size_t i = 0; i < ds.surveys.count; ++i)
+        out.push_back(std::string(ds.strings->view(ds.surveys.id[i])) + ">" +
+                      std::string(ds.strings->view(ds.cases.id[ds.surveys.case_index[i]])));
+    return out;
+}
+
+// Lending: the dataset holds the only copy of fully kept tables, and the next assemble takes them back, so
+// a feed whose reload fails keeps its data, a feed with skipped rows keeps its own table, and a good reload
+// replaces the lent rows.
+TEST(FeedSet, LentTablesComeBackForTheNextAssembly) {
+    FeedSet set;
+    load(set, spec_of("a", FeedKind::Cases), kCasesA);
+    load(set, spec_of("b", FeedKind::Cases), kCasesB);  // C1 again: a skipped row, so b is not lent
+    load(set, spec_of("s", FeedKind::Surveys), kSurveys);
+    Dataset lent, copied;
+    set.assemble(&lent, true);
+    const std::vector<std::string> first = contents(lent);
+    EXPECT_EQ(first, (std::vector<std::string>{"C1", "C2", "C3", "S3>C1", "S1>C3"}));
+    for (int round = 0; round < 3; ++round) {
+        load(set, spec_of("a", FeedKind::Cases), "[{\"id\": ");  // fails: the lent rows must come back
+        load(set, spec_of("s", FeedKind::Surveys), "not json");
+        set.assemble(&lent, true);
+        EXPECT_EQ(contents(lent), first) << "round " << round;
+        EXPECT_TRUE(set.reports()[0].kept_previous);
+    }
+    set.assemble(&copied);  // without lending: a copy, and the rows are back in the feeds
+    EXPECT_EQ(contents(copied), first);
+    load(set, spec_of("a", FeedKind::Cases), R"([{"id": "C7", "customer": "Contoso", "offering": "premier",
+        "severity": "A", "queue": "Q", "status": "new", "created_at": "2026-03-02T09:00:00Z"}])");
+    set.assemble(&copied, true);
+    set.assemble(&copied, true);
+    EXPECT_EQ(contents(copied), (std::vector<std::string>{"C7", "C3", "C1", "S1>C3", "S3>C1"}));
+}
+
 // The figure for the report: memory held per case once a 100k-case feed is assembled.
 TEST(FeedSet, BytesPerCase100k) {
     static const char* kQueues[] = {"Exchange", "Teams", "SharePoint", "Azure AD", "Intune", "Windows"};
