@@ -130,6 +130,7 @@ void FeedSet::take_back() {
         lent_[f] = 0;
         if (!whole || !data_[f]) {
             data_[f].reset();
+            loaded_[f].fatal = "its rows were lost: the dataset they were lent to was changed";
             continue;
         }
         FeedData& d = *data_[f];
