@@ -12,7 +12,9 @@
     var readyResolve, readyReject;
     var readyPromise = new Promise(function (resolve, reject) { readyResolve = resolve; readyReject = reject; });
 
-    function kb(n) { return Math.round(n / 1024).toLocaleString('en') + ' KB'; }
+    // Thousands separators by hand: the first toLocaleString() loads locale data, which took ~0.5 s of the
+    // start-up in headless Chromium.
+    function kb(n) { return String(Math.round(n / 1024)).replace(/\B(?=(\d{3})+$)/g, ',') + ' KB'; }
     function showProgress() {
         var got = 0, total = 0, known = true;
         assets.forEach(function (name) {
