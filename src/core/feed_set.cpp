@@ -3,6 +3,7 @@
 
 #include "feed_ingest_map.h"
 #include "feeds.h"
+#include "group_rows.h"
 
 namespace cb {
 
@@ -90,16 +91,6 @@ void append_survey(SurveyTable& d, const SurveyTable& s, size_t r, uint32_t case
 
 constexpr uint32_t kSeverityCount = static_cast<uint32_t>(Severity::Count);
 
-// Positions of `items` ordered by key (0 .. keys - 1), stable: a counting sort.
-template <typename Item>
-std::vector<uint32_t> in_clusters(const std::vector<Item>& items, size_t keys) {
-    std::vector<uint32_t> next(keys + 1, 0), order(items.size());
-    for (const Item& item : items) ++next[item.key + 1];
-    for (size_t k = 0; k < keys; ++k) next[k + 1] += next[k];
-    for (uint32_t i = 0; i < items.size(); ++i) order[next[items[i].key]++] = i;
-    return order;
-}
-
 // Rows of several rollups feeds (regions, years) add up, as rows with the same key within one feed do.
 void append_rollups(RollupTable& d, const RollupTable& s) {
     d.day.insert(d.day.end(), s.day.begin(), s.day.end());
@@ -171,13 +162,11 @@ void FeedSet::assemble(Dataset* out, bool lend_tables) {
     // queue (the one managers use most), a severity or a queue's owner then selects rows close together, so
     // a recompute reads a small slice of each column instead of streaming all of them from memory: at 1M
     // cases that was most of its time (docs/PERFORMANCE.md).
-    struct Source {
-        uint32_t feed, row, key;  // key: the cluster the record belongs to
-    };
     // Ids are dense pool ids, so "which record has this case id" is a direct table rather than a hash map.
     std::vector<uint32_t> row_of_id(pool_.size() + 1, kNoRow);
-    std::vector<Source> cases;  // kept cases; row_of_id holds their position here until they are stored
-    cases.reserve(n_cases);
+    std::vector<RowSource> cases;   // kept cases; row_of_id holds their position here until they are stored
+    std::vector<uint32_t> cluster;  // per kept case: its queue's group * severities + its severity
+    cases.reserve(n_cases), cluster.reserve(n_cases);
     // Queue id -> cluster group, numbered by first appearance.
     std::vector<uint32_t> queue_group(pool_.size() + 1, UINT32_MAX);
     uint32_t groups = 0;
@@ -197,19 +186,22 @@ void FeedSet::assemble(Dataset* out, bool lend_tables) {
             if (group == UINT32_MAX) group = groups++;
             const uint32_t severity =
                 std::min<uint32_t>(static_cast<uint32_t>(t.severity[r]), kSeverityCount - 1);
-            cases.push_back(
-                {static_cast<uint32_t>(f), static_cast<uint32_t>(r), group * kSeverityCount + severity});
+            cases.push_back({static_cast<uint32_t>(f), static_cast<uint32_t>(r)});
+            cluster.push_back(group * kSeverityCount + severity);
         }
     }
     std::vector<size_t> stored(data_.size(), 0);  // per feed: rows that went into the dataset
-    for (uint32_t k : in_clusters(cases, groups * kSeverityCount)) {
+    std::vector<uint32_t> begin, order;
+    group_rows(cluster, groups * kSeverityCount, &begin, &order);
+    for (uint32_t k : order) {
         const CaseTable& t = data_[cases[k].feed]->cases;
         row_of_id[t.id[cases[k].row]] = static_cast<uint32_t>(out->cases.count);
         append_case(out->cases, t, cases[k].row);
-        if (lend_tables) case_source_.push_back({cases[k].feed, cases[k].row}), ++stored[cases[k].feed];
+        if (lend_tables) case_source_.push_back(cases[k]), ++stored[cases[k].feed];
     }
-    std::vector<Source> surveys;
-    surveys.reserve(n_surveys);
+    std::vector<RowSource> surveys;
+    std::vector<uint32_t> survey_case;  // per kept survey: its case's row
+    surveys.reserve(n_surveys), survey_case.reserve(n_surveys);
     std::vector<uint8_t> survey_seen(pool_.size() + 1, 0);
     for (size_t f = 0; f < data_.size(); ++f) {
         if (!data_[f] || data_[f]->kind != FeedKind::Surveys) continue;
@@ -226,13 +218,15 @@ void FeedSet::assemble(Dataset* out, bool lend_tables) {
                 continue;
             }
             survey_seen[t.id[r]] = 1;
-            surveys.push_back({static_cast<uint32_t>(f), static_cast<uint32_t>(r), row});
+            surveys.push_back({static_cast<uint32_t>(f), static_cast<uint32_t>(r)});
+            survey_case.push_back(row);
         }
     }
-    for (uint32_t k : in_clusters(surveys, out->cases.count)) {
-        const Source& src = surveys[k];
-        append_survey(out->surveys, data_[src.feed]->surveys, src.row, src.key);
-        if (lend_tables) survey_source_.push_back({src.feed, src.row}), ++stored[src.feed];
+    group_rows(survey_case, out->cases.count, &begin, &order);
+    for (uint32_t k : order) {
+        const RowSource& src = surveys[k];
+        append_survey(out->surveys, data_[src.feed]->surveys, src.row, survey_case[k]);
+        if (lend_tables) survey_source_.push_back(src), ++stored[src.feed];
     }
     bool pausing_set = false;
     for (const auto& d : data_) {

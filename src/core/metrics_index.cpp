@@ -3,20 +3,10 @@
 #include <algorithm>
 #include <numeric>
 
+#include "group_rows.h"
 #include "metrics.h"
 
 namespace cb {
-
-// Counting sort of the rows by code (stable, so each code's rows stay ascending).
-static void group_rows(const std::vector<uint32_t>& code, size_t codes, std::vector<uint32_t>* begin,
-                       std::vector<uint32_t>* rows) {
-    begin->assign(codes + 1, 0);
-    for (uint32_t k : code) ++(*begin)[k + 1];
-    for (size_t k = 0; k < codes; ++k) (*begin)[k + 1] += (*begin)[k];
-    rows->resize(code.size());
-    std::vector<uint32_t> next(begin->begin(), begin->end() - 1);
-    for (uint32_t r = 0; r < code.size(); ++r) (*rows)[next[code[r]]++] = r;
-}
 
 static void build_codes(const std::vector<StrId>& column, const SurveyTable& s, size_t cases,
                         size_t pool_size, KeyCodes* out) {
