@@ -7,17 +7,12 @@
 
 #include "feed_ingest_record.h"
 #include "feeds.h"
+#include "test_files.h"
 #include "timestamp.h"
 
 namespace cb {
 
-static FeedSpec spec_of(FeedKind kind, FeedFormat format = FeedFormat::Auto) {
-    FeedSpec s;
-    s.name = "f";
-    s.kind = kind;
-    s.format = format;
-    return s;
-}
+using cb_test::feed_spec;
 
 static std::string problem_text(const FeedProblem& p) {
     return std::to_string(p.record) + " (" + p.id + ") " + p.field + ": " + p.message;
@@ -49,7 +44,7 @@ static const char* kCases = R"([
 TEST(FeedIngest, CasesRowsAndProblems) {
     StringPool pool;
     FeedData d;
-    FeedReport r = ingest_feed(spec_of(FeedKind::Cases), kCases, pool, &d);
+    FeedReport r = ingest_feed(feed_spec(FeedKind::Cases), kCases, pool, &d);
     ASSERT_TRUE(r.ok()) << r.fatal;
     EXPECT_EQ(r.format, FeedFormat::Caseboard);
     EXPECT_EQ(r.records, 2u);
@@ -107,7 +102,7 @@ TEST(FeedIngest, CasesRowsAndProblems) {
 TEST(FeedIngest, RequiredFieldsAllReported) {
     StringPool pool;
     FeedData d;
-    FeedReport r = ingest_feed(spec_of(FeedKind::Cases),
+    FeedReport r = ingest_feed(feed_spec(FeedKind::Cases),
                                R"({"cases": [{"id": "X", "customer": 5, "severity": "B", "status": "nieuw",
                                    "created_at": "2026-02-30T00:00:00Z", "offering": "premier"}]})",
                                pool, &d);
@@ -129,8 +124,8 @@ TEST(FeedIngest, RequiredFieldsAllReported) {
 TEST(FeedIngest, ChunkedEqualsWhole) {
     StringPool whole_pool, chunk_pool;
     FeedData whole;
-    const FeedReport a = ingest_feed(spec_of(FeedKind::Cases), kCases, whole_pool, &whole);
-    FeedIngest in(spec_of(FeedKind::Cases), chunk_pool);
+    const FeedReport a = ingest_feed(feed_spec(FeedKind::Cases), kCases, whole_pool, &whole);
+    FeedIngest in(feed_spec(FeedKind::Cases), chunk_pool);
     const std::string text = kCases;
     for (size_t i = 0; i < text.size(); i += 7) ASSERT_TRUE(in.feed(std::string_view(text).substr(i, 7)));
     ASSERT_TRUE(in.finish());
@@ -144,16 +139,16 @@ TEST(FeedIngest, ChunkedEqualsWhole) {
 TEST(FeedIngest, FatalFailures) {
     StringPool pool;
     FeedData d;
-    EXPECT_EQ(ingest_feed(spec_of(FeedKind::Cases), "[{\"id\": \"C1\",\n \"title\": \"abc", pool, &d).fatal,
+    EXPECT_EQ(ingest_feed(feed_spec(FeedKind::Cases), "[{\"id\": \"C1\",\n \"title\": \"abc", pool, &d).fatal,
               "line 2, column 15: unexpected end of input inside a string");
-    EXPECT_EQ(ingest_feed(spec_of(FeedKind::Cases), "\"hello\"", pool, &d).fatal,
+    EXPECT_EQ(ingest_feed(feed_spec(FeedKind::Cases), "\"hello\"", pool, &d).fatal,
               "expected an array of cases or an object with a 'cases' array, found a string");
     EXPECT_EQ(
-        ingest_feed(spec_of(FeedKind::Surveys), R"({"count": 3, "next_page": null})", pool, &d).fatal,
+        ingest_feed(feed_spec(FeedKind::Surveys), R"({"count": 3, "next_page": null})", pool, &d).fatal,
         "expected an array of surveys or an object with a 'surveys' array, found an object without one");
-    EXPECT_EQ(ingest_feed(spec_of(FeedKind::Cases), R"({"cases": {"id": "C1"}})", pool, &d).fatal,
+    EXPECT_EQ(ingest_feed(feed_spec(FeedKind::Cases), R"({"cases": {"id": "C1"}})", pool, &d).fatal,
               "'cases' should be an array, found an object");
-    FeedIngest small(spec_of(FeedKind::Cases), pool, 10);
+    FeedIngest small(feed_spec(FeedKind::Cases), pool, 10);
     EXPECT_TRUE(small.feed("[    "));
     EXPECT_FALSE(small.feed("      "));
     EXPECT_EQ(small.report().fatal, "the feed is larger than the limit of 10 bytes");
@@ -167,7 +162,7 @@ TEST(FeedIngest, ProblemCap) {
     text += "]";
     StringPool pool;
     FeedData d;
-    const FeedReport r = ingest_feed(spec_of(FeedKind::Cases), text, pool, &d);
+    const FeedReport r = ingest_feed(feed_spec(FeedKind::Cases), text, pool, &d);
     EXPECT_EQ(r.rejected, 150u);
     EXPECT_EQ(r.problems.size(), kMaxProblemsPerFeed);
     // each record lacks customer, offering, queue, severity, status, created_at: 6 problems
@@ -177,7 +172,7 @@ TEST(FeedIngest, ProblemCap) {
 TEST(FeedIngest, Surveys) {
     StringPool pool;
     FeedData d;
-    const FeedReport r = ingest_feed(spec_of(FeedKind::Surveys), R"({"surveys": [
+    const FeedReport r = ingest_feed(feed_spec(FeedKind::Surveys), R"({"surveys": [
         {"id": "S1", "case_id": "C1", "submitted_at": "2026-03-03T08:00:00Z", "csat": 4, "effort": 9, "nps": 10,
          "resolved": true, "verbatim": "Fast \"fix\"", "language": "en-GB"},
         {"id": "S2", "case_id": "C2", "submitted_at": "2026-03-03", "csat": 6},
@@ -211,7 +206,7 @@ TEST(FeedIngest, Surveys) {
 TEST(FeedIngest, Plans) {
     StringPool pool;
     FeedData d;
-    const FeedReport r = ingest_feed(spec_of(FeedKind::Plans), R"([{"id": "P1", "customer": "Contoso",
+    const FeedReport r = ingest_feed(feed_spec(FeedKind::Plans), R"([{"id": "P1", "customer": "Contoso",
         "owner": "dana", "period_start": "2026-01-01", "period_end": "2026-12-31", "status": "active",
         "objectives": [
           {"id": "O1", "title": "Cut outages", "business_outcome": "99.9%", "milestones": [
@@ -251,7 +246,8 @@ TEST(FeedIngest, Plans) {
 TEST(FeedIngest, SlaPoliciesAndCalendars) {
     StringPool pool;
     FeedData d;
-    FeedReport r = ingest_feed(spec_of(FeedKind::SlaPolicies), R"({"pausing_statuses": ["on_hold", "napping"],
+    FeedReport r =
+        ingest_feed(feed_spec(FeedKind::SlaPolicies), R"({"pausing_statuses": ["on_hold", "napping"],
         "targets": [
           {"offering": "premier", "severity": "A", "metric": "first_response", "target_minutes": 60,
            "hours": "calendar", "warning_pct": 80},
@@ -260,7 +256,7 @@ TEST(FeedIngest, SlaPoliciesAndCalendars) {
           {"offering": "*", "severity": "B", "metric": "resolution", "target_minutes": 10},
           {"severity": "C", "metric": "first_response", "target_minutes": 0},
           {"severity": "C", "metric": "next_update", "target_minutes": 480, "hours": "business"}]})",
-                               pool, &d);
+                    pool, &d);
     ASSERT_TRUE(r.ok()) << r.fatal;
     EXPECT_EQ(d.sla.pausing_statuses, (std::vector<CaseStatus>{CaseStatus::OnHold}));
     ASSERT_EQ(d.sla.targets.size(), 2u);
@@ -284,7 +280,7 @@ TEST(FeedIngest, SlaPoliciesAndCalendars) {
             "4 () calendar: business hours need a calendar",
         }));
 
-    r = ingest_feed(spec_of(FeedKind::Calendars),
+    r = ingest_feed(feed_spec(FeedKind::Calendars),
                     R"({"calendars": [{"name": "emea", "time_zone": "Europe/Berlin",
         "weekly": {"mon": [["08:00", "12:00"], ["13:00", "18:00"]], "fri": [["08:00", "24:00"]],
                    "sat": [["10:00", "09:00"]], "funday": []},
@@ -312,7 +308,7 @@ TEST(FeedIngest, SlaPoliciesAndCalendars) {
 }
 
 TEST(FeedIngest, Csv) {
-    FeedSpec spec = spec_of(FeedKind::Cases, FeedFormat::Csv);
+    FeedSpec spec = feed_spec(FeedKind::Cases, FeedFormat::Csv);
     spec.field_map = {{"queue", "Assignment Group"}};
     const std::string text =
         "\xEF\xBB\xBFid,customer,offering,severity,Assignment "
@@ -365,8 +361,8 @@ TEST(FeedIngest, SurvivesTruncationAndMutation) {
         text.resize(std::fread(&text[0], 1, text.size(), f));
         std::fclose(f);
         FeedSpec spec =
-            spec_of(std::string(name).find("satisfaction") != std::string::npos ? FeedKind::Surveys
-                                                                                : FeedKind::Cases);
+            feed_spec(std::string(name).find("satisfaction") != std::string::npos ? FeedKind::Surveys
+                                                                                  : FeedKind::Cases);
         spec.url = name;
         for (size_t cut = 0; cut < text.size(); cut += 13) {
             StringPool pool;
@@ -432,7 +428,7 @@ TEST(FeedIngest, CasesWithKeysInDifferentOrders) {
 ])";
     StringPool pool;
     FeedData d;
-    FeedReport r = ingest_feed(spec_of(FeedKind::Cases), feed, pool, &d);
+    FeedReport r = ingest_feed(feed_spec(FeedKind::Cases), feed, pool, &d);
     ASSERT_TRUE(r.ok()) << r.fatal;
     EXPECT_EQ(r.records, 3u);
     EXPECT_EQ(r.rejected, 0u);

@@ -3,13 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sstream>
 
 #include "generate_parts.h"
+#include "test_files.h"
 #include "timestamp.h"
 
 namespace cb {
@@ -22,10 +21,7 @@ const char* const kFiles[] = {"feeds.json", "cases.json",        "surveys.json",
                               "plans.json", "sla_policies.json", "calendars.json"};
 
 std::string read_text(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    return cb_test::read_file(p.string());
 }
 
 // Generates into a fresh temporary folder and removes it when the test ends.

@@ -1,29 +1,19 @@
 // The helpdesk importers on the shipped samples (data/samples): exact rows and exact problems.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "feeds.h"
+#include "test_files.h"
 #include "timestamp.h"
 
 namespace cb {
 
 static std::string read_sample(const char* name) {
-    std::ifstream in(std::string(CASEBOARD_SOURCE_DIR) + "/data/samples/" + name, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    return cb_test::read_file(std::string(CASEBOARD_SOURCE_DIR) + "/data/samples/" + name);
 }
 
-static FeedSpec spec_of(FeedKind kind, FeedFormat format = FeedFormat::Auto) {
-    FeedSpec s;
-    s.name = "f";
-    s.kind = kind;
-    s.format = format;
-    return s;
-}
+using cb_test::feed_spec;
 
 static std::string t(Time v) {
     return has_time(v) ? format_iso8601(v) : "-";
@@ -60,7 +50,7 @@ TEST(Importers, ServiceNowIncidentsAndCases) {
     StringPool pool;
     FeedData d;
     const FeedReport r =
-        ingest_feed(spec_of(FeedKind::Cases), read_sample("servicenow_incidents.json"), pool, &d);
+        ingest_feed(feed_spec(FeedKind::Cases), read_sample("servicenow_incidents.json"), pool, &d);
     ASSERT_TRUE(r.ok()) << r.fatal;
     EXPECT_EQ(r.format, FeedFormat::ServiceNow);
     EXPECT_EQ(
@@ -88,7 +78,7 @@ TEST(Importers, ServiceNowIncidentsAndCases) {
 }
 
 TEST(Importers, FieldMapOverridesTheDefault) {
-    FeedSpec spec = spec_of(FeedKind::Cases, FeedFormat::ServiceNow);
+    FeedSpec spec = feed_spec(FeedKind::Cases, FeedFormat::ServiceNow);
     spec.field_map = {{"queue", "assignment_group.value"}, {"offering", "u_offering"}};
     StringPool pool;
     FeedData d;
@@ -102,9 +92,9 @@ TEST(Importers, FieldMapOverridesTheDefault) {
 
 TEST(Importers, ZendeskTicketsAndRatings) {
     FeedSet set;
-    FeedSpec tickets = spec_of(FeedKind::Cases);
+    FeedSpec tickets = feed_spec(FeedKind::Cases);
     tickets.name = "zd";
-    FeedSpec ratings = spec_of(FeedKind::Surveys);
+    FeedSpec ratings = feed_spec(FeedKind::Surveys);
     ratings.name = "csat";
     auto td = std::make_unique<FeedData>();
     FeedReport tr = ingest_feed(tickets, read_sample("zendesk_tickets.json"), set.pool(), td.get());
@@ -150,7 +140,7 @@ TEST(Importers, DynamicsIncidents) {
     StringPool pool;
     FeedData d;
     const FeedReport r =
-        ingest_feed(spec_of(FeedKind::Cases), read_sample("dynamics_incidents.json"), pool, &d);
+        ingest_feed(feed_spec(FeedKind::Cases), read_sample("dynamics_incidents.json"), pool, &d);
     ASSERT_TRUE(r.ok()) << r.fatal;
     EXPECT_EQ(r.format, FeedFormat::Dynamics);
     EXPECT_TRUE(r.problems.empty());
@@ -172,7 +162,7 @@ TEST(Importers, DynamicsIncidents) {
 TEST(Importers, CsvCases) {
     StringPool pool;
     FeedData d;
-    FeedSpec spec = spec_of(FeedKind::Cases);
+    FeedSpec spec = feed_spec(FeedKind::Cases);
     spec.url = "cases.csv";  // the extension selects CSV when the format is auto
     const FeedReport r = ingest_feed(spec, read_sample("cases.csv"), pool, &d);
     ASSERT_TRUE(r.ok()) << r.fatal;

@@ -2,14 +2,13 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
-#include <fstream>
 #include <memory>
-#include <sstream>
 
 #include "feeds.h"
 #include "generate.h"
 #include "metrics_dump.h"
 #include "metrics_test_data.h"
+#include "test_files.h"
 
 // GCC 12 at -O3 reports SlaPolicySet's initializer_list as maybe-uninitialized when FeedData's constructor
 // is inlined (a false positive).
@@ -22,12 +21,7 @@ namespace {
 using namespace cb;
 using cb_test::dump_metrics;
 
-std::string read_all(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using cb_test::read_file;
 
 // 2,000 generated cases, loaded through the feeds like the dashboard does.
 struct Generated {
@@ -45,10 +39,10 @@ struct Generated {
         GenerateSummary summary;
         EXPECT_TRUE(generate_dataset(gen, dir, &error, &summary)) << error;
         Manifest manifest;
-        EXPECT_TRUE(parse_manifest(read_all(dir + "/feeds.json"), &manifest, &error)) << error;
+        EXPECT_TRUE(parse_manifest(read_file(dir + "/feeds.json"), &manifest, &error)) << error;
         for (const FeedSpec& spec : manifest.feeds) {
             FeedData feed;
-            FeedReport report = ingest_feed(spec, read_all(dir + "/" + spec.url), feeds.pool(), &feed);
+            FeedReport report = ingest_feed(spec, read_file(dir + "/" + spec.url), feeds.pool(), &feed);
             feeds.store(spec, std::move(report), std::make_unique<FeedData>(std::move(feed)));
         }
         feeds.assemble(&data);
