@@ -106,6 +106,13 @@ void write_durations(Writer& o, const char* k, const Durations& d) {
     o.w.end_object();
 }
 
+// {"A": n, "B": n, "C": n}
+void write_severity_counts(Writer& o, const char* k, const uint32_t (&counts)[kSeverities]) {
+    o.w.key(k), o.w.begin_object();
+    for (int i = 0; i < kSeverities; ++i) o.count(to_string(static_cast<Severity>(i)), counts[i]);
+    o.w.end_object();
+}
+
 void write_cases(Writer& o, const Dataset& data, const BacklogMetrics& b, Time as_of) {
     JsonWriter& w = o.w;
     const CaseTable& c = data.cases;
@@ -116,20 +123,14 @@ void write_cases(Writer& o, const Dataset& data, const BacklogMetrics& b, Time a
     w.key("by_status"), w.begin_object();
     for (int i = 0; i < kStatuses; ++i) o.count(to_string(static_cast<CaseStatus>(i)), b.by_status[i]);
     w.end_object();
-    w.key("by_severity"), w.begin_object();
-    for (int i = 0; i < kSeverities; ++i) o.count(to_string(static_cast<Severity>(i)), b.by_severity[i]);
-    w.end_object();
-    w.key("open_by_severity"), w.begin_object();
-    for (int i = 0; i < kSeverities; ++i) o.count(to_string(static_cast<Severity>(i)), b.open_by_severity[i]);
-    w.end_object();
+    write_severity_counts(o, "by_severity", b.by_severity);
+    write_severity_counts(o, "open_by_severity", b.open_by_severity);
     w.key("open_by_queue"), w.begin_array();
     for (const QueueSeverityCount& q : b.open_by_queue) {
         w.begin_object();
         w.key("queue"), o.name(q.queue);
         o.count("open", q.total);
-        w.key("by_severity"), w.begin_object();
-        for (int i = 0; i < kSeverities; ++i) o.count(to_string(static_cast<Severity>(i)), q.by_severity[i]);
-        w.end_object();
+        write_severity_counts(o, "by_severity", q.by_severity);
         w.end_object();
     }
     w.end_array();
