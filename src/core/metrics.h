@@ -10,6 +10,7 @@
 // is 0; NPS is -100..100.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -80,6 +81,7 @@ struct QueueSeverityCount {
     StrId queue;
     uint32_t total;
     uint32_t by_severity[kSeverities];
+    uint32_t by_age[kAgeBuckets];  // the open cases' age buckets, as BacklogMetrics::age_buckets
 };
 struct DayFlow {
     int32_t day;  // days since 1970-01-01 (UTC)
@@ -131,6 +133,17 @@ struct NearingClock {
     SlaMetric metric;
     Time deadline;
 };
+// One SLA clock that is noncompliant and whose event (response / resolution / update) is still outstanding.
+struct OpenBreach {
+    uint32_t row;
+    SlaMetric metric;
+    Time breached_at;  // the clock's deadline
+};
+// The fixed windows of the Overview tiles and the SLA view's series (UTC days, ISO weeks; see metrics.md).
+constexpr int kSlaRecentDays = 30;            // breaches per day: the 30 days ending with as_of's day
+constexpr int kSlaTrendWeeks = 26;            // attainment per ISO week: the 26 weeks ending with as_of's
+constexpr int kSlaSoonHours = 4;              // "due within 4 h"
+constexpr uint32_t kSlaOpenBreachList = 200;  // cap of SlaMetrics::open_breaches
 struct SlaMetrics {
     SlaMetricSummary metric[kSlaMetrics];
     uint32_t breached_cases = 0;        // cases with any noncompliant clock
@@ -138,6 +151,18 @@ struct SlaMetrics {
     std::vector<SlaBreakdownRow> by_queue, by_owner, by_offering;  // most breached cases first
     SlaBreakdownRow by_severity[kSeverities];
     uint32_t breach_heatmap[7][24] = {};  // [weekday, 0 = Monday][hour], UTC, of noncompliant deadlines
+
+    // ---- the windows above (all zero without an "as of" time)
+    uint32_t open_breach_cases = 0;     // open cases with at least one open breach
+    uint32_t soon = 0, soon_cases = 0;  // running clocks due in [as_of, as_of + 4 h); distinct cases
+    uint32_t breaches_daily[kSlaRecentDays] = {};  // noncompliant clocks by deadline day, oldest first
+    uint32_t due_hourly[24] = {};                  // running clocks due in each of the next 24 hours
+    // Per ISO week, oldest first: clocks whose event happened that week (first response by
+    // first_response_at, resolution by the case's end time), met or missed. Next update clocks end with the
+    // case, so they have no outcome of their own to trend.
+    int32_t week_start[kSlaTrendWeeks] = {};  // days since 1970-01-01 of each week's Monday
+    uint32_t week_met[kSlaMetrics][kSlaTrendWeeks] = {}, week_missed[kSlaMetrics][kSlaTrendWeeks] = {};
+    std::vector<OpenBreach> open_breaches;  // longest breached first (ties: case id), kSlaOpenBreachList
 };
 
 // ---- satisfaction -------------------------------------------------------------------------------------
@@ -157,6 +182,23 @@ struct SatCounts {
     double low_effort_rate() const { return rate(low_effort, effort.n); }
     double resolved_rate() const { return rate(resolved_yes, resolved_known); }
     double nps() const { return nps_n ? 100.0 * (double(promoters) - double(detractors)) / nps_n : kNaN; }
+};
+// The scores of a set of surveys, counted per value: adding a survey is four increments (of its score
+// slots, packed once per survey in the MetricsIndex), and the SatCounts (the same numbers add_survey gives:
+// sums of small integers are exact in a double) come out once per set.
+struct SatHistogram {
+    uint32_t csat[8] = {}, effort[8] = {}, resolved[4] = {}, nps[16] = {};  // [0] / nps[11]: no valid score
+    uint32_t responses() const {
+        uint32_t n = 0;
+        for (uint32_t c : csat) n += c;
+        return n;
+    }
+    // Bits 0-2 the CSAT slot, 3-5 effort, 6-7 resolved (0 unknown, 1 no, 2 yes), 8-11 NPS.
+    static uint16_t slots(const SurveyTable& s, uint32_t i);
+    void add(uint16_t slots) {
+        csat[slots & 7]++, effort[slots >> 3 & 7]++, resolved[slots >> 6 & 3]++, nps[slots >> 8 & 15]++;
+    }
+    SatCounts counts() const;
 };
 struct SatRow {
     StrId key;
@@ -272,7 +314,17 @@ struct KeyCodes {
     std::vector<uint32_t> case_code, survey_code;
     std::vector<StrId> keys;
     std::vector<uint32_t> row_begin, rows;
+    std::vector<uint32_t> name_rank;  // per code: its key's place among the keys in name order
 };
+// Sorts `codes_out` (codes of `codes`) most count(code) first, ties by key name: breakdowns order their rows
+// without comparing strings.
+template <typename Count>
+void sort_by_count_then_name(const KeyCodes& codes, std::vector<uint32_t>* codes_out, Count count) {
+    std::sort(codes_out->begin(), codes_out->end(), [&](uint32_t a, uint32_t b) {
+        const uint32_t ca = count(a), cb = count(b);
+        return ca != cb ? ca > cb : codes.name_rank[a] < codes.name_rank[b];
+    });
+}
 struct Metrics;
 // The figures of the empty filter for one SLA result and "as of" time (the board recomputes them after
 // every filter change back to "everything"): copied instead of recomputed while the key matches.
@@ -305,8 +357,14 @@ struct MetricsIndex {
     std::vector<uint32_t> survey_begin, survey_rows;
     bool surveys_in_case_order = true;
     std::vector<Severity> survey_severity;
+    std::vector<uint16_t> survey_slots;      // SatHistogram::slots per survey
+    std::vector<int32_t> survey_day;         // UTC day of submitted_at; INT32_MIN when it has none
     std::vector<uint8_t> survey_case_flags;  // kCaseFlag* bits
     std::vector<Time> survey_case_created, survey_case_end;
+    // Surveys newest first (submitted_at descending, ties by survey id descending): the k-th is
+    // newest[k], and survey i is newest[newest_rank[i]]. Verbatim search lists its matches in this order
+    // by marking ranks instead of sorting.
+    std::vector<uint32_t> newest, newest_rank;
     TextIndex text;
     // Words of the comments that count for the distinguishing terms (CSAT 1-2 or 4+): survey i's words are
     // term_ids[term_begin[i] .. term_begin[i + 1]) (ids in `terms`).
@@ -326,19 +384,20 @@ float duration_hours(Time from, Time to);  // calendar hours, 0 when to < from
 // n, median and p90 of the durations of the selected rows, from the selection's ranks.
 Durations durations_of_selection(const SortedDurations& durations, const std::vector<uint32_t>& rows,
                                  std::vector<uint64_t>* bits);
-void index_verbatim_terms(const Dataset& data, MetricsIndex* out);  // fills terms, term_begin, term_ids
+void index_verbatim_terms(const Dataset& data, MetricsIndex* out);        // fills terms, term_begin, term_ids
+void order_surveys_newest_first(const Dataset& data, MetricsIndex* out);  // fills newest, newest_rank
 
 // ---- everything ---------------------------------------------------------------------------------------
 struct MetricsScratch {
     KeyIndex keys;
-    std::vector<uint8_t> breached;    // per selected row: bit m set when SLA metric m is noncompliant
+    std::vector<uint8_t> breached;    // per selected row: bit m set when SLA metric m is noncompliant, ...
     std::vector<uint64_t> rank_bits;  // selected ranks of a SortedDurations
     std::vector<uint32_t> surveys;    // survey rows with a CSAT score
-    std::vector<uint32_t> counts, counts2;
-    std::vector<SatCounts> sat_counts;
-    std::vector<SlaBreakdownRow> sla_rows;
-    std::vector<uint8_t> text_matches;  // per text index string: 1 when it holds the filter text
-    MetricsIndex own_index;             // built per call by the compute_metrics overload without an index
+    std::vector<uint32_t> counts, counts2, codes;
+    std::vector<SatHistogram> sat_histograms;
+    std::vector<SlaBreakdownRow> sla_rows;  // per queue, owner and offering code, one block each
+    std::vector<uint8_t> text_matches;      // per text index string: 1 when it holds the filter text
+    MetricsIndex own_index;                 // built per call by the compute_metrics overload without an index
     // What rows, satisfaction and verbatims were computed for. None of them depends on as_of, so a call that
     // only moves as_of (the live minute tick) keeps them while these match.
     uint64_t selection_build = 0;  // MetricsIndex::build
@@ -382,9 +441,10 @@ void compute_plans(const Dataset& data, const MetricsIndex& index, const Filter&
                    const MetricsOptions& options, Metrics* out);
 
 // Survey rows among `survey_rows` whose verbatim contains `query` (case-insensitive, UTF-8 safe) and whose
-// CSAT lies in [min_csat, max_csat]; newest first.
-void search_verbatims(const Dataset& data, const std::vector<uint32_t>& survey_rows, std::string_view query,
-                      uint8_t min_csat, uint8_t max_csat, std::vector<uint32_t>* out);
+// CSAT lies in [min_csat, max_csat]; newest first. `index` must have been built from `data` (else: none).
+void search_verbatims(const Dataset& data, const MetricsIndex& index,
+                      const std::vector<uint32_t>& survey_rows, std::string_view query, uint8_t min_csat,
+                      uint8_t max_csat, std::vector<uint32_t>* out);
 
 // When a case left the backlog: kNoTime while open; else resolved_at, closed_at, the last status change or
 // created_at, whichever is present first (never before created_at).

@@ -22,20 +22,25 @@ static int age_bucket(Time age) {
     return age < d ? 0 : age < 3 * d ? 1 : age < 7 * d ? 2 : age < 30 * d ? 3 : 4;
 }
 
-// Open cases per queue x severity and per owner, most open first (ties by name, for stable output).
+// Open cases per queue x severity (and x age bucket) and per owner, most open first (ties by name, for
+// stable output).
 static void count_open_by_key(const Dataset& data, const MetricsIndex& index,
-                              const std::vector<uint32_t>& open_rows, std::vector<uint32_t>* counts,
-                              BacklogMetrics* b) {
+                              const std::vector<uint32_t>& open_rows, Time as_of,
+                              std::vector<uint32_t>* counts, BacklogMetrics* b) {
     const CaseTable& c = data.cases;
     const StringPool& pool = *data.strings;
-    // counts[code * kSeverities + severity]
-    counts->assign(index.queue.keys.size() * kSeverities, 0);
-    for (uint32_t r : open_rows)
-        (*counts)[index.queue.case_code[r] * kSeverities + static_cast<int>(c.severity[r])]++;
+    constexpr int kCells = kSeverities + kAgeBuckets;  // counts[code * kCells + severity / kSeverities + age]
+    counts->assign(index.queue.keys.size() * kCells, 0);
+    for (uint32_t r : open_rows) {
+        uint32_t* cells = counts->data() + index.queue.case_code[r] * kCells;
+        cells[static_cast<int>(c.severity[r])]++;
+        if (has_time(as_of)) cells[kSeverities + age_bucket(as_of - c.created_at[r])]++;
+    }
     for (uint32_t code = 0; code < index.queue.keys.size(); ++code) {
-        QueueSeverityCount q{index.queue.keys[code], 0, {}};
-        for (int v = 0; v < kSeverities; ++v)
-            q.by_severity[v] = (*counts)[code * kSeverities + v], q.total += q.by_severity[v];
+        const uint32_t* cells = counts->data() + code * kCells;
+        QueueSeverityCount q{index.queue.keys[code], 0, {}, {}};
+        for (int v = 0; v < kSeverities; ++v) q.by_severity[v] = cells[v], q.total += cells[v];
+        for (int a = 0; a < kAgeBuckets; ++a) q.by_age[a] = cells[kSeverities + a];
         if (q.total) b->open_by_queue.push_back(q);
     }
     counts->assign(index.owner.keys.size(), 0);
@@ -133,7 +138,7 @@ void compute_backlog(const Dataset& data, const MetricsIndex& index, Time as_of,
     b.reopened_rate = rate(b.reopened, b.total);
     b.fcr_rate = rate(b.fcr, b.fcr_eligible);
 
-    count_open_by_key(data, index, open_rows, &out->scratch.counts2, &b);
+    count_open_by_key(data, index, open_rows, as_of, &out->scratch.counts2, &b);
 
     size_t n_oldest = std::min<size_t>(opt.oldest_open, open_rows.size());
     std::partial_sort(

@@ -9,7 +9,8 @@
 namespace cb {
 
 static void build_codes(const std::vector<StrId>& column, const SurveyTable& s, size_t cases,
-                        size_t pool_size, KeyCodes* out) {
+                        const StringPool& strings, KeyCodes* out) {
+    const size_t pool_size = strings.size();
     *out = KeyCodes{};
     std::vector<uint32_t> code_of(pool_size, UINT32_MAX);
     out->case_code.resize(cases);
@@ -20,6 +21,13 @@ static void build_codes(const std::vector<StrId>& column, const SurveyTable& s, 
         out->case_code[r] = code;
     }
     group_rows(out->case_code, out->keys.size(), &out->row_begin, &out->rows);
+    std::vector<uint32_t> by_name(out->keys.size());
+    std::iota(by_name.begin(), by_name.end(), 0u);
+    std::sort(by_name.begin(), by_name.end(), [&](uint32_t a, uint32_t b) {
+        return strings.view(out->keys[a]) < strings.view(out->keys[b]);
+    });
+    out->name_rank.resize(out->keys.size());
+    for (uint32_t k = 0; k < by_name.size(); ++k) out->name_rank[by_name[k]] = k;
     out->survey_code.resize(s.count);
     for (size_t i = 0; i < s.count; ++i)
         out->survey_code[i] = s.case_index[i] < cases ? out->case_code[s.case_index[i]] : 0;
@@ -92,16 +100,15 @@ void build_metrics_index(const Dataset& any_data, MetricsIndex* out) {
     const CaseTable& c = data.cases;
     static const SurveyTable kNoSurveys;  // per-survey copies only when the survey columns are whole
     const SurveyTable& s = surveys_usable(data.surveys) ? data.surveys : kNoSurveys;
-    const size_t pool_size = data.strings ? data.strings->size() : 1;
     static uint64_t builds = 0;
     out->build = ++builds;
     out->cases = c.count;
     out->surveys = data.surveys.count;
-    build_codes(c.queue, s, c.count, pool_size, &out->queue);
-    build_codes(c.owner, s, c.count, pool_size, &out->owner);
-    build_codes(c.customer, s, c.count, pool_size, &out->customer);
-    build_codes(c.product, s, c.count, pool_size, &out->product);
-    build_codes(c.offering, s, c.count, pool_size, &out->offering);
+    build_codes(c.queue, s, c.count, *data.strings, &out->queue);
+    build_codes(c.owner, s, c.count, *data.strings, &out->owner);
+    build_codes(c.customer, s, c.count, *data.strings, &out->customer);
+    build_codes(c.product, s, c.count, *data.strings, &out->product);
+    build_codes(c.offering, s, c.count, *data.strings, &out->offering);
 
     std::vector<uint32_t> severity_code(c.count);
     for (uint32_t r = 0; r < c.count; ++r)
@@ -128,6 +135,12 @@ void build_metrics_index(const Dataset& any_data, MetricsIndex* out) {
     for (uint32_t i = 0; i < s.count; ++i) survey_case[i] = std::min<uint32_t>(s.case_index[i], c.count);
     group_rows(survey_case, c.count + 1, &out->survey_begin, &out->survey_rows);  // code c.count: no case
     out->surveys_in_case_order = std::is_sorted(survey_case.begin(), survey_case.end());
+    out->survey_slots.resize(s.count);
+    out->survey_day.resize(s.count);
+    for (uint32_t i = 0; i < s.count; ++i) {
+        out->survey_slots[i] = SatHistogram::slots(s, i);
+        out->survey_day[i] = has_time(s.submitted_at[i]) ? day_of(s.submitted_at[i]) : INT32_MIN;
+    }
     out->survey_severity.assign(s.count, Severity::A);
     out->survey_case_flags.assign(s.count, 0);
     out->survey_case_created.assign(s.count, kNoTime);
@@ -147,8 +160,10 @@ void build_metrics_index(const Dataset& any_data, MetricsIndex* out) {
     build_text_index(data, &out->text);
     if (&s == &data.surveys) {
         index_verbatim_terms(data, out);
+        order_surveys_newest_first(data, out);
     } else {
         out->terms.clear(), out->term_begin.clear(), out->term_ids.clear();
+        out->newest.clear(), out->newest_rank.clear();
     }
 }
 

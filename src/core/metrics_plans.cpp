@@ -102,21 +102,26 @@ static void roll_up(const Dataset& data, const std::vector<PlanRow>& plans, bool
 }
 
 // Per customer with a plan: the plan roll-up beside the customer's selected open cases and CSAT.
-static void join_customers(const Dataset& data, Metrics* out) {
+static void join_customers(const Dataset& data, const MetricsIndex& index, Metrics* out) {
     PlanMetrics& pm = out->plans;
     KeyIndex& keys = out->scratch.keys;
     std::vector<PlanRollup> customers;
     roll_up(data, pm.plans, true, &keys, &customers);  // keys keeps the customer slots for the join below
     pm.by_customer.clear();
     for (const PlanRollup& r : customers) pm.by_customer.push_back({r, 0, {}});
+    // Customer code (MetricsIndex) -> row of by_customer, so the loops below look nothing up by string id.
+    const KeyCodes& codes = index.customer;
+    std::vector<uint32_t>& slot = out->scratch.codes;
+    slot.resize(codes.keys.size());
+    for (uint32_t code = 0; code < codes.keys.size(); ++code) slot[code] = keys.find(codes.keys[code]);
     const CaseTable& c = data.cases;
     for (uint32_t r : out->rows) {
-        uint32_t s = is_open(c.status[r]) ? keys.find(c.customer[r]) : UINT32_MAX;
-        if (s != UINT32_MAX) pm.by_customer[s].open_cases++;
+        const uint32_t s = slot[codes.case_code[r]];
+        if (s != UINT32_MAX && is_open(c.status[r])) pm.by_customer[s].open_cases++;
     }
     const SurveyTable& sv = data.surveys;
     for (uint32_t i : out->satisfaction.survey_rows) {
-        uint32_t s = keys.find(c.customer[sv.case_index[i]]);
+        const uint32_t s = slot[codes.survey_code[i]];
         if (s != UINT32_MAX && sv.csat[i] >= 1 && sv.csat[i] <= 5) pm.by_customer[s].csat.add(sv.csat[i]);
     }
     keys.reset();
@@ -158,7 +163,7 @@ static void list_milestones(const Dataset& data, Time as_of, const MetricsOption
     }
 }
 
-void compute_plans(const Dataset& data, const MetricsIndex&, const Filter& filter, Time as_of,
+void compute_plans(const Dataset& data, const MetricsIndex& index, const Filter& filter, Time as_of,
                    const MetricsOptions& opt, Metrics* out) {
     PlanMetrics& pm = out->plans;
     for (uint32_t& n : pm.by_health) n = 0;
@@ -193,7 +198,7 @@ void compute_plans(const Dataset& data, const MetricsIndex&, const Filter& filte
     const StringPool& pool = *data.strings;
     std::sort(pm.by_csam.begin(), pm.by_csam.end(),
               [&](const PlanRollup& x, const PlanRollup& y) { return rollup_before(x, y, pool); });
-    join_customers(data, out);
+    join_customers(data, index, out);
 }
 
 }  // namespace cb

@@ -1,23 +1,40 @@
 // metrics_verbatims.cpp: search in survey comments, and the words that set dissatisfied comments apart.
 #include <algorithm>
+#include <numeric>
 
 #include "metrics.h"
 
 namespace cb {
 
-void search_verbatims(const Dataset& data, const std::vector<uint32_t>& survey_rows, std::string_view query,
-                      uint8_t min_csat, uint8_t max_csat, std::vector<uint32_t>* out) {
+void search_verbatims(const Dataset& data, const MetricsIndex& index,
+                      const std::vector<uint32_t>& survey_rows, std::string_view query, uint8_t min_csat,
+                      uint8_t max_csat, std::vector<uint32_t>* out) {
     out->clear();
     const SurveyTable& s = data.surveys;
+    if (index.newest_rank.size() != s.count) return;
     const std::string needle = fold_case(query);
+    std::vector<uint64_t> ranks((s.count + 63) / 64, 0);  // the matches' places in index.newest
     for (uint32_t i : survey_rows) {
-        if (s.csat[i] < min_csat || s.csat[i] > max_csat || s.verbatim[i].empty()) continue;
-        if (contains_folded(s.verbatim[i], needle)) out->push_back(i);
+        if (i >= s.count || s.csat[i] < min_csat || s.csat[i] > max_csat || s.verbatim[i].empty()) continue;
+        if (!contains_folded(s.verbatim[i], needle)) continue;
+        const uint32_t k = index.newest_rank[i];
+        ranks[k >> 6] |= uint64_t(1) << (k & 63);
     }
-    std::sort(out->begin(), out->end(), [&](uint32_t x, uint32_t y) {
+    for (size_t w = 0; w < ranks.size(); ++w)
+        for (uint64_t bits = ranks[w]; bits; bits &= bits - 1)
+            out->push_back(index.newest[w * 64 + static_cast<size_t>(__builtin_ctzll(bits))]);
+}
+
+void order_surveys_newest_first(const Dataset& data, MetricsIndex* out) {
+    const SurveyTable& s = data.surveys;
+    out->newest.resize(s.count);
+    std::iota(out->newest.begin(), out->newest.end(), 0u);
+    std::sort(out->newest.begin(), out->newest.end(), [&](uint32_t x, uint32_t y) {
         if (s.submitted_at[x] != s.submitted_at[y]) return s.submitted_at[x] > s.submitted_at[y];
         return x != y && data.strings->view(s.id[x]) > data.strings->view(s.id[y]);  // ties: survey id
     });
+    out->newest_rank.resize(s.count);
+    for (uint32_t k = 0; k < s.count; ++k) out->newest_rank[out->newest[k]] = k;
 }
 
 // English function words and survey filler; sorted for binary search. Contractions are split at the
@@ -88,7 +105,7 @@ void compute_verbatims(const Dataset& data, const MetricsIndex& index, const Met
     v.dissatisfied_terms.clear(), v.satisfied_terms.clear();
     if (!opt.verbatims) return;
     const std::vector<uint32_t>& surveys = out->satisfaction.survey_rows;
-    search_verbatims(data, surveys, opt.verbatim_query, opt.verbatim_min_csat, opt.verbatim_max_csat,
+    search_verbatims(data, index, surveys, opt.verbatim_query, opt.verbatim_min_csat, opt.verbatim_max_csat,
                      &v.matches);
     if (!opt.verbatim_terms || index.term_begin.size() != data.surveys.count + 1) return;
 

@@ -66,7 +66,15 @@ double quantile_of_order_stats(size_t n, double q, OrderStat order_stat) {
 
 // ---- calendar (UTC) -----------------------------------------------------------------------------------
 inline int32_t day_of(Time t) {  // days since 1970-01-01, floor division
+    // 1970..2106 take a 32-bit division, which compiles to a multiply; wasm has no 64x64->128 multiply, so a
+    // 64-bit division by a constant stays a real divide there (the per-row loops call this a lot).
+    if (t >= 0 && t <= static_cast<Time>(UINT32_MAX))
+        return static_cast<int32_t>(static_cast<uint32_t>(t) / static_cast<uint32_t>(kSecondsPerDay));
     return static_cast<int32_t>(t >= 0 ? t / kSecondsPerDay : -((-t + kSecondsPerDay - 1) / kSecondsPerDay));
+}
+// Hour of the UTC day of t (0..23).
+inline int hour_of(Time t) {
+    return static_cast<int>(static_cast<uint32_t>(t - static_cast<Time>(day_of(t)) * kSecondsPerDay) / 3600u);
 }
 inline int weekday_of_day(int32_t day) {
     return static_cast<int>(((day % 7) + 7 + 3) % 7);

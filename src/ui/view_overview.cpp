@@ -62,9 +62,9 @@ void draw_tiles(const Frame& f, UiState& state, const Headline& h) {
     std::string n_res = "goal 90% · n = " + format_count(h.resolution_n) + " resolutions";
     double fr_weekly[kHeadlineSparkWeeks], res_weekly[kHeadlineSparkWeeks];
     for (int i = 0; i < kHeadlineSparkWeeks; ++i) {
-        int w = kHeadlineWeeks - kHeadlineSparkWeeks + i;
-        fr_weekly[i] = week_attainment(h, SlaMetric::FirstResponse, w);
-        res_weekly[i] = week_attainment(h, SlaMetric::Resolution, w);
+        int w = kSlaTrendWeeks - kHeadlineSparkWeeks + i;
+        fr_weekly[i] = week_attainment(m.sla, SlaMetric::FirstResponse, w);
+        res_weekly[i] = week_attainment(m.sla, SlaMetric::Resolution, w);
     }
     std::string csat_detail =
         !std::isfinite(h.csat_change)

@@ -55,23 +55,24 @@ void draw_backlog_by_queue(const Frame& f, UiState& state, float height) {
         ImGui::TextDisabled("+%d more queues; click a bar to filter", (int)b.open_by_queue.size() - n);
 }
 
-void draw_age_heatmap(const Frame& f, UiState& state, const Headline& h, float height) {
+void draw_age_heatmap(const Frame& f, UiState& state, float height) {
     const StringPool& pool = f.session->strings();
-    int n = std::min<int>(kMaxQueues, (int)h.queue_age.size());
+    const std::vector<QueueSeverityCount>& queues = f.board->metrics.backlog.open_by_queue;
+    int n = std::min<int>(kMaxQueues, (int)queues.size());
     section_heading("Age of open cases", "by queue, since created");
     if (rollups_only(f)) return;
     if (n == 0) return state_badge(Tone::Good, "No open cases under this filter.");
     Labels names;
     std::vector<double> cells((size_t)n * kAgeBuckets);
     for (int r = 0; r < n; ++r) {
-        names.add(std::string(pool.view(h.queue_age[r].queue)));
-        for (int c = 0; c < kAgeBuckets; ++c) cells[(size_t)r * kAgeBuckets + c] = h.queue_age[r].buckets[c];
+        names.add(std::string(pool.view(queues[r].queue)));
+        for (int c = 0; c < kAgeBuckets; ++c) cells[(size_t)r * kAgeBuckets + c] = queues[r].by_age[c];
     }
     HeatmapOptions o;
     o.value_label = "open cases";
     int hit =
         heatmap("age", cells.data(), n, kAgeBuckets, names.finish(), kAgeBucketNames, ImVec2(-1, height), o);
-    if (hit >= 0) toggle_queue(state, h.queue_age[hit / kAgeBuckets].queue);
+    if (hit >= 0) toggle_queue(state, queues[hit / kAgeBuckets].queue);
 }
 
 void draw_flow(const Frame& f, float height) {
@@ -184,14 +185,13 @@ void draw_owner_load(const Frame& f, UiState& state, float height) {
 }  // namespace
 
 void draw_queues_view(const Frame& f, UiState& state) {
-    const Headline& h = frame_headline(f);
     float row_h = std::max(220 * g_theme.scale, (ImGui::GetContentRegionAvail().y - 120 * g_theme.scale) / 3);
     float chart_h = row_h - ImGui::GetFrameHeightWithSpacing() * 1.6f;
     ImGuiTableFlags flags = ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX;
     if (!ImGui::BeginTable("queues_grid", 2, flags)) return;
     ImGui::TableNextRow(0, row_h);
     ImGui::TableNextColumn(), draw_backlog_by_queue(f, state, chart_h);
-    ImGui::TableNextColumn(), draw_age_heatmap(f, state, h, chart_h);
+    ImGui::TableNextColumn(), draw_age_heatmap(f, state, chart_h);
     ImGui::TableNextRow(0, row_h);
     ImGui::TableNextColumn(), draw_flow(f, chart_h);
     ImGui::TableNextColumn(), draw_backlog_trend(f, chart_h);

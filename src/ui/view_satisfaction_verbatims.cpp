@@ -33,8 +33,8 @@ static void update_search(const Frame& f) {
     if (s.done_query == s.query && s.done_min == s.min_csat && s.done_max == s.max_csat &&
         s.done_board == f.board->version)
         return;
-    search_verbatims(f.session->data(), surveys, s.query, (uint8_t)s.min_csat, (uint8_t)s.max_csat,
-                     &s.matches);
+    search_verbatims(f.session->data(), f.board->index, surveys, s.query, (uint8_t)s.min_csat,
+                     (uint8_t)s.max_csat, &s.matches);
     // Surveys without a comment say nothing to browse.
     const std::vector<std::string>& text = f.session->data().surveys.verbatim;
     s.matches.erase(

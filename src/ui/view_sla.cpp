@@ -14,27 +14,27 @@ namespace {
 
 constexpr int kMaxBars = 10;
 
-void draw_attainment_trend(const Frame& f, const Headline& h, float height) {
+void draw_attainment_trend(const Frame& f, float height) {
     const SlaMetrics& s = f.board->metrics.sla;
     section_heading("Attainment per week", "met / (met + breached), by week of completion");
     std::string now = "All time: first response " +
                       format_percent(s.metric[(int)SlaMetric::FirstResponse].attainment) + " · resolution " +
                       format_percent(s.metric[(int)SlaMetric::Resolution].attainment);
     ImGui::TextDisabled("%s", now.c_str());
-    static double x[kHeadlineWeeks], fr[kHeadlineWeeks], res[kHeadlineWeeks];
-    static uint32_t fr_n[kHeadlineWeeks], res_n[kHeadlineWeeks];
-    for (int w = 0; w < kHeadlineWeeks; ++w) {
-        x[w] = (double)h.week_start[w] * kSecondsPerDay;
-        fr[w] = week_attainment(h, SlaMetric::FirstResponse, w);
-        res[w] = week_attainment(h, SlaMetric::Resolution, w);
+    static double x[kSlaTrendWeeks], fr[kSlaTrendWeeks], res[kSlaTrendWeeks];
+    static uint32_t fr_n[kSlaTrendWeeks], res_n[kSlaTrendWeeks];
+    for (int w = 0; w < kSlaTrendWeeks; ++w) {
+        x[w] = (double)s.week_start[w] * kSecondsPerDay;
+        fr[w] = week_attainment(s, SlaMetric::FirstResponse, w);
+        res[w] = week_attainment(s, SlaMetric::Resolution, w);
         fr_n[w] =
-            h.week_met[(int)SlaMetric::FirstResponse][w] + h.week_missed[(int)SlaMetric::FirstResponse][w];
-        res_n[w] = h.week_met[(int)SlaMetric::Resolution][w] + h.week_missed[(int)SlaMetric::Resolution][w];
+            s.week_met[(int)SlaMetric::FirstResponse][w] + s.week_missed[(int)SlaMetric::FirstResponse][w];
+        res_n[w] = s.week_met[(int)SlaMetric::Resolution][w] + s.week_missed[(int)SlaMetric::Resolution][w];
     }
     LineSeries series[2];
     series[0].label = "First response", series[0].x = x, series[0].y = fr, series[0].n = fr_n;
     series[1].label = "Resolution", series[1].x = x, series[1].y = res, series[1].n = res_n;
-    series[0].count = series[1].count = kHeadlineWeeks;
+    series[0].count = series[1].count = kSlaTrendWeeks;
     LineChartOptions o;
     o.y_format = ValueFormat::Percent;
     o.y_min = 0, o.y_max = 1;
@@ -129,7 +129,7 @@ void draw_sla_view(const Frame& f, UiState& state) {
         ImGui::TableNextColumn(), draw_nearing_list(f, state, h, body_h);
         ImGui::TableNextColumn(), draw_breach_list(f, state, h, body_h);
         ImGui::TableNextRow(0, row_h);
-        ImGui::TableNextColumn(), draw_attainment_trend(f, h, body_h);
+        ImGui::TableNextColumn(), draw_attainment_trend(f, body_h);
         ImGui::TableNextColumn(), draw_breach_heatmap(f, body_h);
         ImGui::EndTable();
     }

@@ -84,16 +84,17 @@ void draw_breach_list(const Frame& f, UiState& state, const Headline& h, float h
                         (h.noncompliant_cases == 1 ? " case" : " cases") + ", " +
                         format_count(h.open_breach_clocks) + " clocks";
     state_badge(h.noncompliant_cases ? Tone::Bad : Tone::Good, count.c_str());
-    if (h.open_breaches.empty()) return state_badge(Tone::Good, "No open breaches");
+    const std::vector<OpenBreach>& breaches = f.board->metrics.sla.open_breaches;
+    if (breaches.empty()) return state_badge(Tone::Good, "No open breaches");
     if (!begin_list("breaches", "Breached for", height)) return;
     const Time now = clock_now(f);
-    for (const OpenBreach& b : h.open_breaches) {
+    for (const OpenBreach& b : breaches) {
         std::string since = has_time(b.breached_at) ? format_duration(now - b.breached_at) : "unknown";
         case_columns(f, state, b.row, b.metric, since, Tone::Bad);
     }
     ImGui::EndTable();
-    if (h.open_breach_clocks > h.open_breaches.size())
-        ImGui::TextDisabled("Longest %d of %s shown", (int)h.open_breaches.size(),
+    if (h.open_breach_clocks > breaches.size())
+        ImGui::TextDisabled("Longest %d of %s shown", (int)breaches.size(),
                             format_count(h.open_breach_clocks).c_str());
 }
 

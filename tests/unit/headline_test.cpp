@@ -64,7 +64,8 @@ struct HeadlineData : TestData {
         late.objectives[0].milestones = {overdue};
         data.plans = {on_track, late};
 
-        compute_metrics(data, board.sla, Filter{}, kAsOf, MetricsOptions{}, &board.metrics);
+        build_metrics_index(data, &board.index);
+        compute_metrics(data, board.index, board.sla, Filter{}, kAsOf, MetricsOptions{}, &board.metrics);
         board.as_of = kAsOf;
         board.data_generation = 1;
     }
@@ -116,29 +117,33 @@ TEST(Headline, Series) {
     EXPECT_TRUE(std::isnan(h.csat_weekly[11]));
     EXPECT_DOUBLE_EQ(h.effort_weekly[6], 5.5);
     EXPECT_EQ(h.milestones_done_weekly[10], 1.0);  // completed on day 36
-    // Weekly attainment: week of day 42 is the last (25); day 35's is 24, day 10's (week 7) is 20.
-    EXPECT_EQ(h.week_start[25], day_of(t(42)));
-    EXPECT_EQ(h.week_start[24] + 7, h.week_start[25]);
-    EXPECT_EQ(h.week_met[(int)SlaMetric::FirstResponse][20], 1u);
-    EXPECT_EQ(h.week_missed[(int)SlaMetric::FirstResponse][24], 1u);  // c2 responded on day 35
-    EXPECT_EQ(h.week_met[(int)SlaMetric::Resolution][24], 1u);        // c2 resolved on day 40
-    EXPECT_DOUBLE_EQ(week_attainment(h, SlaMetric::FirstResponse, 24), 0.0);
-    EXPECT_TRUE(std::isnan(week_attainment(h, SlaMetric::Resolution, 25)));
+    // Weekly attainment (in the SLA metrics): week of day 42 is the last (25); day 35's is 24, day 10's
+    // (week 7) is 20.
+    const SlaMetrics& s = d.board.metrics.sla;
+    EXPECT_EQ(s.week_start[25], day_of(t(42)));
+    EXPECT_EQ(s.week_start[24] + 7, s.week_start[25]);
+    EXPECT_EQ(s.week_met[(int)SlaMetric::FirstResponse][20], 1u);
+    EXPECT_EQ(s.week_missed[(int)SlaMetric::FirstResponse][24], 1u);  // c2 responded on day 35
+    EXPECT_EQ(s.week_met[(int)SlaMetric::Resolution][24], 1u);        // c2 resolved on day 40
+    EXPECT_DOUBLE_EQ(week_attainment(s, SlaMetric::FirstResponse, 24), 0.0);
+    EXPECT_TRUE(std::isnan(week_attainment(s, SlaMetric::Resolution, 25)));
 }
 
+// The SLA view's breach list and the Queues view's age heatmap read the metrics directly.
 TEST(Headline, BreachListAndQueueAge) {
     HeadlineData d;
-    Headline h = compute_headline(d.board, d.data, kAsOf);
-    ASSERT_EQ(h.open_breaches.size(), 1u);
-    EXPECT_EQ(h.open_breaches[0].row, 0u);
-    EXPECT_EQ(h.open_breaches[0].metric, SlaMetric::FirstResponse);
-    EXPECT_EQ(h.open_breaches[0].breached_at, t(41, 2));
-    ASSERT_EQ(h.queue_age.size(), 2u);
-    EXPECT_EQ(h.queue_age[0].queue, d.id("Net"));  // most open first
-    EXPECT_EQ(h.queue_age[0].buckets[0], 1u);      // c3, 11 h
-    EXPECT_EQ(h.queue_age[0].buckets[1], 1u);      // c0, 1.5 d
-    EXPECT_EQ(h.queue_age[1].queue, d.id("DB"));
-    EXPECT_EQ(h.queue_age[1].buckets[4], 1u);  // c1, 32.5 d
+    const std::vector<OpenBreach>& breaches = d.board.metrics.sla.open_breaches;
+    ASSERT_EQ(breaches.size(), 1u);
+    EXPECT_EQ(breaches[0].row, 0u);
+    EXPECT_EQ(breaches[0].metric, SlaMetric::FirstResponse);
+    EXPECT_EQ(breaches[0].breached_at, t(41, 2));
+    const std::vector<QueueSeverityCount>& queues = d.board.metrics.backlog.open_by_queue;
+    ASSERT_EQ(queues.size(), 2u);
+    EXPECT_EQ(queues[0].queue, d.id("Net"));  // most open first
+    EXPECT_EQ(queues[0].by_age[0], 1u);       // c3, 11 h
+    EXPECT_EQ(queues[0].by_age[1], 1u);       // c0, 1.5 d
+    EXPECT_EQ(queues[1].queue, d.id("DB"));
+    EXPECT_EQ(queues[1].by_age[4], 1u);  // c1, 32.5 d
 }
 
 TEST(Headline, FollowsTheFilter) {
@@ -155,6 +160,7 @@ TEST(Headline, FollowsTheFilter) {
 TEST(Headline, NoClocksNoTimeNoCrash) {
     HeadlineData d;
     d.board.sla = SlaResults{};  // not computed
+    compute_metrics(d.data, d.board.index, d.board.sla, Filter{}, kAsOf, MetricsOptions{}, &d.board.metrics);
     Headline h = compute_headline(d.board, d.data, kAsOf);
     EXPECT_EQ(h.open_breach_clocks, 0u);
     EXPECT_EQ(h.open_cases, 3u);

@@ -116,3 +116,70 @@ TEST(MetricsSatisfaction, FiltersOnCaseAndSubmissionTime) {
     EXPECT_EQ(d.run(f).satisfaction.overall.responses, 0u);
     EXPECT_TRUE(std::isnan(d.run(f).satisfaction.overall.csat.mean()));
 }
+
+// Breakdowns count scores per value and derive the figures once per key: every score, valid or not, must
+// give what adding the surveys one by one gives.
+TEST(MetricsSatisfaction, HistogramCountsEqualAddingEachSurvey) {
+    TestData d;
+    d.add_case("h", t(0), CaseStatus::Closed);
+    SatCounts one_by_one;
+    SatHistogram histogram;
+    const Tristate resolved[] = {Tristate::Unknown, Tristate::No, Tristate::Yes};
+    for (int csat = 0; csat <= 7; ++csat)
+        for (int effort = 0; effort <= 9; effort += 3)
+            for (int nps = -1; nps <= 12; nps += 2) {
+                const uint32_t i = d.add_survey(0, t(1), uint8_t(csat), uint8_t(effort),
+                                                resolved[(csat + nps + 3) % 3], int8_t(nps));
+                const SurveyTable& s = d.data.surveys;
+                one_by_one.add_survey(s.csat[i], s.effort[i], s.resolved[i], s.nps[i]);
+                histogram.add(SatHistogram::slots(s, i));
+            }
+    const SatCounts c = histogram.counts();
+    EXPECT_EQ(c.responses, one_by_one.responses);
+    EXPECT_EQ(histogram.responses(), one_by_one.responses);
+    EXPECT_EQ(c.csat.n, one_by_one.csat.n);
+    EXPECT_EQ(c.csat.sum, one_by_one.csat.sum);
+    EXPECT_EQ(c.csat.sum_sq, one_by_one.csat.sum_sq);
+    EXPECT_EQ(c.effort.n, one_by_one.effort.n);
+    EXPECT_EQ(c.effort.sum, one_by_one.effort.sum);
+    EXPECT_EQ(c.effort.sum_sq, one_by_one.effort.sum_sq);
+    EXPECT_EQ(c.top2, one_by_one.top2);
+    EXPECT_EQ(c.dissatisfied, one_by_one.dissatisfied);
+    EXPECT_EQ(c.low_effort, one_by_one.low_effort);
+    EXPECT_EQ(c.resolved_known, one_by_one.resolved_known);
+    EXPECT_EQ(c.resolved_yes, one_by_one.resolved_yes);
+    EXPECT_EQ(c.nps_n, one_by_one.nps_n);
+    EXPECT_EQ(c.promoters, one_by_one.promoters);
+    EXPECT_EQ(c.detractors, one_by_one.detractors);
+}
+
+// A selection's surveys come from runs of consecutive case rows; gaps between runs must not leak surveys.
+TEST(MetricsSatisfaction, SurveysOfRunsAndGaps) {
+    TestData d;
+    for (int r = 0; r < 6; ++r)
+        d.add_case("r" + std::to_string(r), t(0), CaseStatus::Closed, r % 3 ? "Net" : "Sto");
+    for (uint32_t r = 0; r < 6; ++r) d.add_survey(r, t(1), 5), d.add_survey(r, t(2), 1);
+    Filter f;
+    f.queue = {d.id("Net")};  // rows 1, 2, 4, 5: two runs
+    Metrics m;
+    compute_metrics(d.data, SlaResults{}, f, t(40), MetricsOptions{}, &m);
+    EXPECT_EQ(m.satisfaction.survey_rows, (std::vector<uint32_t>{2, 3, 4, 5, 8, 9, 10, 11}));
+    f.from = t(0), f.to = t(1, 12);  // and the time range: only the surveys of t(1)
+    compute_metrics(d.data, SlaResults{}, f, t(40), MetricsOptions{}, &m);
+    EXPECT_EQ(m.satisfaction.survey_rows, (std::vector<uint32_t>{2, 4, 8, 10}));
+}
+
+// Breakdown rows with the same count go by name, whatever the order of first appearance.
+TEST(MetricsSatisfaction, BreakdownTiesGoByName) {
+    TestData d;
+    for (const char* q : {"Zeta", "Alpha", "Mid"}) {
+        const uint32_t r = d.add_case(std::string("c") + q, t(0), CaseStatus::Closed, q);
+        d.add_survey(r, t(1), 4);
+    }
+    Metrics m;
+    compute_metrics(d.data, SlaResults{}, Filter{}, t(40), MetricsOptions{}, &m);
+    ASSERT_EQ(m.satisfaction.by_queue.size(), 3u);
+    EXPECT_EQ(m.satisfaction.by_queue[0].key, d.id("Alpha"));
+    EXPECT_EQ(m.satisfaction.by_queue[1].key, d.id("Mid"));
+    EXPECT_EQ(m.satisfaction.by_queue[2].key, d.id("Zeta"));
+}

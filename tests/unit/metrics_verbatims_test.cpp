@@ -42,6 +42,19 @@ TEST(MetricsVerbatims, SearchIsCaseInsensitiveAndNewestFirst) {
     EXPECT_EQ(d.run("\xC3").matches, (std::vector<uint32_t>{5, 2}));  // a lone lead byte: byte match
 }
 
+// Comments submitted at the same moment go by survey id, highest first (newest first reversed as a whole).
+TEST(MetricsVerbatims, SameTimeGoesBySurveyId) {
+    TestData d;
+    d.add_case("v", t(0), CaseStatus::Closed);
+    d.add_survey(0, t(1), 4, 0, Tristate::Unknown, -1, "b");
+    d.add_survey(0, t(1), 4, 0, Tristate::Unknown, -1, "a");
+    d.add_survey(0, t(2), 4, 0, Tristate::Unknown, -1, "c");
+    d.data.surveys.id = {d.id("S-2"), d.id("S-9"), d.id("S-1")};
+    Metrics m;
+    compute_metrics(d.data, SlaResults{}, Filter{}, t(10), MetricsOptions{}, &m);
+    EXPECT_EQ(m.verbatims.matches, (std::vector<uint32_t>{2, 1, 0}));
+}
+
 TEST(MetricsVerbatims, DistinguishingTermsUseSmoothedLogOdds) {
     VerbatimData d;
     const VerbatimMetrics v = d.run("");

@@ -70,6 +70,14 @@ TEST(Stats, CalendarHelpers) {
     EXPECT_EQ(day_of(-1), -1);
     EXPECT_EQ(day_of(-86400), -1);
     EXPECT_EQ(day_of(86399), 0);
+    // 1970..2106 take a 32-bit division; later times the 64-bit one: the same days either side.
+    const Time last32 = Time(UINT32_MAX);
+    EXPECT_EQ(day_of(last32), int32_t(last32 / 86400));
+    EXPECT_EQ(day_of(last32 + 1), int32_t((last32 + 1) / 86400));
+    EXPECT_EQ(day_of(Time(1) << 40), int32_t((Time(1) << 40) / 86400));
+    EXPECT_EQ(hour_of(-1), 23);
+    EXPECT_EQ(hour_of(5 * 3600 + 3599), 5);
+    EXPECT_EQ(hour_of(last32 + 1), int((last32 + 1) % 86400 / 3600));
     EXPECT_EQ(iso_week_start(20514 + 6), 20514);
     EXPECT_EQ(month_start(20514 + 30), days_from_civil(2026, 4, 1));
     int iso_year, week;

@@ -1,8 +1,8 @@
-// headline.h: the figures the Overview tiles, the Queues and the SLA views add on top of Metrics, computed
-// once per board update (never per frame) so that the screen and window.caseboard.state() agree.
+// headline.h: the Overview tiles' figures and sparklines, gathered from the board's Metrics once per board
+// update (never per frame) so that the screen and window.caseboard.state() agree.
 //
-// Everything is derived from the Board (SLA clocks and metrics of the selected rows) and the Dataset: no
-// second metrics run. Days and weeks are UTC, as in docs/metrics.md. "Last 30 days" are the 30 UTC days
+// Everything is read from the Board's metrics (and the plans' milestones of the Dataset): no pass over the
+// cases. Days and weeks are UTC, as in docs/metrics.md. "Last 30 days" are the 30 UTC days
 // ending with as_of's day; "the previous 30 days" the 30 before them.
 #pragma once
 
@@ -14,24 +14,9 @@
 
 namespace cb {
 
-constexpr int kHeadlineDays = 30;         // window of the CSAT / effort tiles and of the daily sparklines
-constexpr int kHeadlineWeeks = 26;        // weekly SLA attainment series (the SLA view's trend)
-constexpr int kHeadlineSparkWeeks = 12;   // weekly sparklines of the tiles
-constexpr int kHeadlineNearingHours = 4;  // "nearing noncompliance in the next 4 h"
-constexpr uint32_t kHeadlineBreachList = 200;  // cap of the open-breach list
-
-// One SLA clock that is noncompliant and whose event (response / resolution / update) is still outstanding.
-struct OpenBreach {
-    uint32_t row;
-    SlaMetric metric;
-    Time breached_at;  // the clock's deadline
-};
-
-// Open selected cases per age bucket (kAgeBucketNames) for one queue.
-struct QueueAgeRow {
-    StrId queue = kNoStr;
-    uint32_t buckets[kAgeBuckets] = {};
-};
+constexpr int kHeadlineDays =
+    kSlaRecentDays;                      // window of the CSAT / effort tiles and of the daily sparklines
+constexpr int kHeadlineSparkWeeks = 12;  // weekly sparklines of the tiles
 
 struct Headline {
     Time as_of = kNoTime;
@@ -40,8 +25,8 @@ struct Headline {
     uint32_t open_cases = 0;          // metrics.backlog.open
     uint32_t noncompliant_cases = 0;  // open cases with at least one open breach
     uint32_t open_breach_clocks = 0;  // open breaches over all metrics
-    uint32_t nearing_clocks = 0;      // running clocks with a deadline in [as_of, as_of + 4 h)
-    uint32_t nearing_cases = 0;       // distinct cases among them
+    uint32_t nearing_clocks = 0;  // running clocks with a deadline in [as_of, as_of + 4 h) (kSlaSoonHours)
+    uint32_t nearing_cases = 0;   // distinct cases among them
     // Attainment = succeeded / (succeeded + breached, done), as metrics.sla; n is that denominator.
     double first_response_attainment = kNaN, resolution_attainment = kNaN;
     uint32_t first_response_n = 0, resolution_n = 0;
@@ -58,17 +43,6 @@ struct Headline {
     std::vector<double> deadlines_hourly;  // running clocks' deadlines in each of the next 24 hours
     std::vector<double> csat_weekly, effort_weekly;  // means per ISO week, last 12 weeks
     std::vector<double> milestones_done_weekly;      // milestones of the selected plans completed per week
-
-    // ---- SLA view
-    // Attainment per ISO week (last 26) of the clocks whose event happened that week: first response by
-    // first_response_at, resolution by the case's end time. Next update clocks end with the case, so they
-    // have no completed outcome to trend.
-    int32_t week_start[kHeadlineWeeks] = {};  // days since 1970-01-01 of each week's Monday
-    uint32_t week_met[kSlaMetrics][kHeadlineWeeks] = {}, week_missed[kSlaMetrics][kHeadlineWeeks] = {};
-    std::vector<OpenBreach> open_breaches;  // longest breached first, capped at kHeadlineBreachList
-
-    // ---- Queues view
-    std::vector<QueueAgeRow> queue_age;  // in the order of metrics.backlog.open_by_queue
 };
 
 Headline compute_headline(const Board& board, const Dataset& data, Time as_of);
@@ -76,9 +50,9 @@ Headline compute_headline(const Board& board, const Dataset& data, Time as_of);
 // {"open_cases": .., "noncompliant_cases": .., ...}: the tile figures (not the series).
 void write_headline_json(const Headline& h, JsonWriter& w);
 
-// Week attainment helper: met / (met + missed), NaN when both are 0.
-inline double week_attainment(const Headline& h, SlaMetric m, int week) {
-    uint32_t met = h.week_met[(int)m][week], missed = h.week_missed[(int)m][week];
+// Week attainment: met / (met + missed) of SlaMetrics::week_met / week_missed, NaN when both are 0.
+inline double week_attainment(const SlaMetrics& s, SlaMetric m, int week) {
+    uint32_t met = s.week_met[(int)m][week], missed = s.week_missed[(int)m][week];
     return met + missed ? double(met) / double(met + missed) : kNaN;
 }
 
