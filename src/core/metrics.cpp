@@ -115,17 +115,20 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
     if (unfiltered && cache.metrics && cache.sla == &sla && cache.sla_as_of == sla.as_of &&
         cache.as_of == as_of && same_options(cache.options, options)) {
         copy_figures(*cache.metrics, out);
-        MetricsScratch& scratch = out->scratch;  // its selection is now the empty filter's
-        scratch.selection_build = idx->build, scratch.selection_filter = filter,
-        scratch.selection_options = options;
+        out->scratch.selection = out->scratch.plans = {idx->build, as_of, filter, options};  // the cache's
         return;
     }
     out->as_of = as_of;
     MetricsScratch& scratch = out->scratch;
     scratch.keys.prepare(d.strings->size());  // the plans' roll-ups by CSAM and customer
     // (Rollups add their satisfaction into the cleared figures: with rollups every section is recomputed.)
-    const bool same_selection = scratch.selection_build == idx->build && scratch.selection_filter == filter &&
-                                same_options(scratch.selection_options, options) && !uses_rollups(d);
+    const MetricsScratch::ComputedFor now{idx->build, as_of, filter, options};
+    const MetricsScratch::ComputedFor& sel = scratch.selection;
+    const bool same_selection = sel.build == now.build && sel.filter == filter &&
+                                same_options(sel.options, options) && !uses_rollups(d);
+    const MetricsScratch::ComputedFor& pl = scratch.plans;
+    const bool same_plans = pl.build == now.build && pl.as_of == as_of &&
+                            pl.filter.customer == filter.customer && same_options(pl.options, options);
     if (!same_selection)
         select_cases(d, filter, &out->rows, &idx->text, &scratch.text_matches, candidate_rows(*idx, filter));
     compute_backlog(d, *idx, as_of, options, out);
@@ -133,10 +136,10 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
     if (!same_selection) compute_satisfaction(d, *idx, filter, options, out);
     compute_drivers(d, *idx, sla, as_of, options, out);
     if (!same_selection) compute_verbatims(d, *idx, options, out);
-    compute_plans(d, *idx, filter, as_of, options, out);
+    if (!same_plans) compute_plans(d, filter, as_of, options, out);
+    join_plan_customers(d, *idx, options, out);
     compute_rollup_metrics(d, filter, as_of, options, out);  // no cases: the rollups give what they can
-    scratch.selection_build = idx->build, scratch.selection_filter = filter,
-    scratch.selection_options = options;
+    scratch.selection = scratch.plans = now;
     if (unfiltered) {
         if (!cache.metrics) cache.metrics = std::make_unique<Metrics>();
         copy_figures(*out, cache.metrics.get());

@@ -398,11 +398,16 @@ struct MetricsScratch {
     std::vector<SlaBreakdownRow> sla_rows;  // per queue, owner and offering code, one block each
     std::vector<uint8_t> text_matches;      // per text index string: 1 when it holds the filter text
     MetricsIndex own_index;                 // built per call by the compute_metrics overload without an index
-    // What rows, satisfaction and verbatims were computed for. None of them depends on as_of, so a call that
-    // only moves as_of (the live minute tick) keeps them while these match.
-    uint64_t selection_build = 0;  // MetricsIndex::build
-    Filter selection_filter;
-    MetricsOptions selection_options;
+    // What parts of the figures were computed for, so that a call changing none of a part's inputs keeps
+    // it. Rows, satisfaction and verbatims do not depend on as_of: the live minute tick keeps them. Plan
+    // progress depends on the customer filter alone: another filter change only redoes the customer join.
+    struct ComputedFor {
+        uint64_t build = 0;  // MetricsIndex::build (0: nothing computed)
+        Time as_of = kNoTime;
+        Filter filter;
+        MetricsOptions options;
+    };
+    ComputedFor selection, plans;
 };
 
 struct Metrics {
@@ -437,8 +442,10 @@ void compute_drivers(const Dataset& data, const MetricsIndex& index, const SlaRe
                      const MetricsOptions& options, Metrics* out);
 void compute_verbatims(const Dataset& data, const MetricsIndex& index, const MetricsOptions& options,
                        Metrics* out);
-void compute_plans(const Dataset& data, const MetricsIndex& index, const Filter& filter, Time as_of,
-                   const MetricsOptions& options, Metrics* out);
+void compute_plans(const Dataset& data, const Filter& filter, Time as_of, const MetricsOptions& options,
+                   Metrics* out);  // every plan figure but by_customer
+void join_plan_customers(const Dataset& data, const MetricsIndex& index, const MetricsOptions& options,
+                         Metrics* out);  // by_customer: the plans beside the selected cases and surveys
 
 // Survey rows among `survey_rows` whose verbatim contains `query` (case-insensitive, UTF-8 safe) and whose
 // CSAT lies in [min_csat, max_csat]; newest first. `index` must have been built from `data` (else: none).

@@ -102,12 +102,14 @@ static void roll_up(const Dataset& data, const std::vector<PlanRow>& plans, bool
 }
 
 // Per customer with a plan: the plan roll-up beside the customer's selected open cases and CSAT.
-static void join_customers(const Dataset& data, const MetricsIndex& index, Metrics* out) {
+void join_plan_customers(const Dataset& data, const MetricsIndex& index, const MetricsOptions& opt,
+                         Metrics* out) {
     PlanMetrics& pm = out->plans;
+    pm.by_customer.clear();
+    if (!opt.plans || pm.plans.empty()) return;
     KeyIndex& keys = out->scratch.keys;
     std::vector<PlanRollup> customers;
     roll_up(data, pm.plans, true, &keys, &customers);  // keys keeps the customer slots for the join below
-    pm.by_customer.clear();
     for (const PlanRollup& r : customers) pm.by_customer.push_back({r, 0, {}});
     // Customer code (MetricsIndex) -> row of by_customer, so the loops below look nothing up by string id.
     const KeyCodes& codes = index.customer;
@@ -163,8 +165,8 @@ static void list_milestones(const Dataset& data, Time as_of, const MetricsOption
     }
 }
 
-void compute_plans(const Dataset& data, const MetricsIndex& index, const Filter& filter, Time as_of,
-                   const MetricsOptions& opt, Metrics* out) {
+void compute_plans(const Dataset& data, const Filter& filter, Time as_of, const MetricsOptions& opt,
+                   Metrics* out) {
     PlanMetrics& pm = out->plans;
     for (uint32_t& n : pm.by_health) n = 0;
     pm.plans.clear(), pm.objectives.clear(), pm.due_soon.clear(), pm.overdue.clear();
@@ -198,7 +200,6 @@ void compute_plans(const Dataset& data, const MetricsIndex& index, const Filter&
     const StringPool& pool = *data.strings;
     std::sort(pm.by_csam.begin(), pm.by_csam.end(),
               [&](const PlanRollup& x, const PlanRollup& y) { return rollup_before(x, y, pool); });
-    join_customers(data, index, out);
 }
 
 }  // namespace cb

@@ -50,6 +50,7 @@ inline std::string dump_metrics(const cb::Metrics& m) {
     for (const QueueSeverityCount& q : b.open_by_queue) {
         d.num("obq", q.queue), d.num("t", q.total);
         for (uint32_t v : q.by_severity) d.num("s", v);
+        for (uint32_t v : q.by_age) d.num("qa", v);
     }
     for (const KeyCount& k : b.open_by_owner) d.num("obo", k.key), d.num("c", k.count);
     for (uint32_t v : b.age_buckets) d.num("age", v);
@@ -87,6 +88,17 @@ inline std::string dump_metrics(const cb::Metrics& m) {
     for (const SlaBreakdownRow& r : s.by_severity) breakdown("slas", r);
     for (const auto& day : s.breach_heatmap)
         for (uint32_t v : day) d.num("hm", v);
+    d.num("obc", s.open_breach_cases), d.num("soon", s.soon), d.num("soonc", s.soon_cases);
+    for (uint32_t v : s.breaches_daily) d.num("bday", v);
+    for (uint32_t v : s.due_hourly) d.num("dueh", v);
+    for (int w = 0; w < kSlaTrendWeeks; ++w) {
+        d.num("wk", s.week_start[w]);
+        for (int k = 0; k < kSlaMetrics; ++k)
+            d.num("met", s.week_met[k][w]), d.num("miss", s.week_missed[k][w]);
+    }
+    for (const OpenBreach& o : s.open_breaches)
+        d.num("obr", o.row), d.num("obm", static_cast<int>(o.metric)),
+            d.num("oba", static_cast<double>(o.breached_at));
 
     const SatisfactionMetrics& sat = m.satisfaction;
     for (uint32_t i : sat.survey_rows) d.num("survey", i);

@@ -84,6 +84,7 @@ TEST(MetricsIndex, ReusedIndexAndMetricsGiveTheFiguresOfAFreshComputation) {
         g.filter({"severity=A"}),
         g.filter({"text=a"}),
         g.filter({"customer=" + customer, "from=2026-09-01"}),
+        g.filter({"customer=" + customer, "queue=" + queue}),  // the plans of the filter before, kept
         g.filter({"status=new,in_progress", "severity=B,C"}),
     };
     MetricsIndex index;
