@@ -118,8 +118,9 @@ void join_plan_customers(const Dataset& data, const MetricsIndex& index, const M
     for (uint32_t code = 0; code < codes.keys.size(); ++code) slot[code] = keys.find(codes.keys[code]);
     const CaseTable& c = data.cases;
     for (uint32_t r : out->rows) {
+        if (!is_open(c.status[r])) continue;  // most cases: the status column alone is read
         const uint32_t s = slot[codes.case_code[r]];
-        if (s != UINT32_MAX && is_open(c.status[r])) pm.by_customer[s].open_cases++;
+        if (s != UINT32_MAX) pm.by_customer[s].open_cases++;
     }
     const SurveyTable& sv = data.surveys;
     for (uint32_t i : out->satisfaction.survey_rows) {
