@@ -348,7 +348,10 @@ struct MetricsIndex {
     KeyCodes queue, owner, customer, product, offering;
     std::vector<uint32_t> severity_begin, severity_rows;  // case rows by severity, like KeyCodes::rows
     std::vector<Time> end_time;                           // case_end_time per case
-    std::vector<uint8_t> first_contact;  // per case: 0 transfers, 0 reopens, never waiting on the customer
+    std::vector<int32_t> created_day, end_day;  // UTC days of created_at and end_time (INT32_MAX: still open)
+    // Per case, what the backlog counts, as one code below kCaseTraitCodes: the status, the severity and
+    // the kTrait* flags (first contact: 0 transfers, 0 reopens, never waiting on the customer).
+    std::vector<uint16_t> case_traits;
     SortedDurations first_response, resolution;
     // Per survey, from its case (zero / kNoTime when the case is unknown: such a survey is never selected).
     // The surveys of case r are survey_rows[survey_begin[r] .. survey_begin[r + 1]), ascending; a selection
@@ -374,6 +377,10 @@ struct MetricsIndex {
 };
 constexpr uint8_t kCaseFlagTransfers2 = 1, kCaseFlagNoScope = 2, kCaseFlagReopened = 4,
                   kCaseFlagNotValidated = 8;
+constexpr uint16_t kTraitStatus = 7, kTraitSeverityShift = 3;  // status: bits 0-2; severity: bits 3-4
+constexpr uint16_t kTraitTransfers2 = 1u << 5, kTraitSwarmed = 1u << 6, kTraitReopened = 1u << 7,
+                   kTraitFirstContact = 1u << 8, kTraitSystemDown = 1u << 9;
+constexpr uint32_t kCaseTraitCodes = 1u << 10;
 
 void build_metrics_index(const Dataset& data, MetricsIndex* out);
 
@@ -408,6 +415,14 @@ struct MetricsScratch {
         MetricsOptions options;
     };
     ComputedFor selection, plans;
+    // Per SLA clock, what compute_sla_metrics counts, packed once per SLA result and "as of" time (the key,
+    // like UnfilteredCache's) so that a filter change only counts (metrics_sla.cpp).
+    struct SlaFacts {
+        const SlaResults* sla = nullptr;
+        Time sla_as_of = kNoTime, as_of = kNoTime;
+        uint64_t build = 0;                        // MetricsIndex::build
+        std::vector<uint32_t> clock[kSlaMetrics];  // per case
+    } sla_facts;
 };
 
 struct Metrics {
@@ -423,8 +438,9 @@ struct Metrics {
 };
 
 // `index` must have been built from `data` (when its sizes do not match, a fresh one is built in
-// out->scratch for this call). The empty filter's figures are cached in the index per SLA results object
-// (its address and as_of), as_of and options: rebuild the index when the data or the SLA policies change.
+// out->scratch for this call). The empty filter's figures are cached in the index, and the packed SLA clock
+// facts in out->scratch, per SLA results object (its address and as_of) and as_of: rebuild the index when
+// the data or the SLA policies change.
 void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaResults& sla,
                      const Filter& filter, Time as_of, const MetricsOptions& options, Metrics* out);
 // Builds the index for this one call: for tests and one-shot reports, not for repeated recomputes.

@@ -57,21 +57,20 @@ static void count_open_by_key(const Dataset& data, const MetricsIndex& index,
 
 // Arrivals, closures and end-of-day backlog per UTC day from the first selected creation day to as_of's
 // day (at most max_series_days, the most recent), then per ISO week.
-static void build_flows(const CaseTable& c, const MetricsIndex& index, const std::vector<uint32_t>& rows,
-                        Time as_of, const MetricsOptions& opt, BacklogMetrics* b) {
+static void build_flows(const MetricsIndex& index, const std::vector<uint32_t>& rows, Time as_of,
+                        const MetricsOptions& opt, BacklogMetrics* b) {
     if (rows.empty() || !has_time(as_of)) return;
     const int32_t last = day_of(as_of);
     int32_t first = last;
-    for (uint32_t r : rows) first = std::min(first, day_of(c.created_at[r]));
+    for (uint32_t r : rows) first = std::min(first, index.created_day[r]);
     first = std::max(first, last - std::max(1, opt.max_series_days) + 1);
     b->daily.resize(static_cast<size_t>(last - first + 1));
     for (size_t i = 0; i < b->daily.size(); ++i) b->daily[i] = {first + static_cast<int32_t>(i), 0, 0, 0};
     uint32_t open_before_first = 0;
     for (uint32_t r : rows) {
-        int32_t created = day_of(c.created_at[r]);
+        const int32_t created = index.created_day[r];
         if (created > last) continue;  // created after as_of
-        Time end = index.end_time[r];
-        int32_t ended = has_time(end) ? day_of(end) : INT32_MAX;
+        const int32_t ended = index.end_day[r];
         if (ended < first) continue;  // came and went before the series
         if (created < first) {
             open_before_first++;
@@ -110,26 +109,40 @@ void compute_backlog(const Dataset& data, const MetricsIndex& index, Time as_of,
     const std::vector<uint32_t>& rows = out->rows;
     std::vector<uint32_t>& open_rows = out->scratch.counts;
     open_rows.clear();
+    // Each case's traits are one code (MetricsIndex::case_traits): the loop counts codes, and the figures
+    // come from the code counts. Neighbouring rows mostly share a code; four sets of counters, used in turn,
+    // keep the increments from waiting on one another.
+    std::vector<uint32_t>& code_counts = out->scratch.counts2;
+    code_counts.assign(4 * kCaseTraitCodes, 0);
     uint64_t transfers_sum = 0;
-    for (uint32_t r : rows) {
-        const CaseStatus status = c.status[r];
-        const int sev = static_cast<int>(c.severity[r]);
-        b.by_status[static_cast<int>(status)]++;
-        b.by_severity[sev]++;
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const uint32_t r = rows[i];
+        const uint16_t traits = index.case_traits[r];
+        code_counts[(i & 3) * kCaseTraitCodes + traits]++;
         transfers_sum += c.transfers[r];
-        b.transfers_2plus += c.transfers[r] >= 2;
-        b.swarmed += c.collaborators[r] > 0;
-        b.reopened += c.reopened[r] > 0;
+        if (is_open(static_cast<CaseStatus>(traits & kTraitStatus))) open_rows.push_back(r);
+    }
+    for (uint32_t code = 0; code < kCaseTraitCodes; ++code) {
+        const uint32_t n = code_counts[code] + code_counts[kCaseTraitCodes + code] +
+                           code_counts[2 * kCaseTraitCodes + code] + code_counts[3 * kCaseTraitCodes + code];
+        if (n == 0) continue;
+        const CaseStatus status = static_cast<CaseStatus>(code & kTraitStatus);
+        const int sev = static_cast<int>(code >> kTraitSeverityShift & 3);
+        b.by_status[static_cast<int>(status)] += n;
+        b.by_severity[sev] += n;
+        b.transfers_2plus += code & kTraitTransfers2 ? n : 0;
+        b.swarmed += code & kTraitSwarmed ? n : 0;
+        b.reopened += code & kTraitReopened ? n : 0;
         if (is_open(status)) {
-            open_rows.push_back(r);
-            b.open_by_severity[sev]++;
-            b.system_down_open += c.system_down[r] != 0;
-            if (has_time(as_of)) b.age_buckets[age_bucket(as_of - c.created_at[r])]++;
+            b.open_by_severity[sev] += n;
+            b.system_down_open += code & kTraitSystemDown ? n : 0;
         } else if (status != CaseStatus::Cancelled) {
-            b.fcr_eligible++;
-            b.fcr += index.first_contact[r];
+            b.fcr_eligible += n;
+            b.fcr += code & kTraitFirstContact ? n : 0;
         }
     }
+    if (has_time(as_of))
+        for (uint32_t r : open_rows) b.age_buckets[age_bucket(as_of - c.created_at[r])]++;
     b.total = static_cast<uint32_t>(rows.size());
     b.open = static_cast<uint32_t>(open_rows.size());
     b.transfers_mean = rate(static_cast<double>(transfers_sum), b.total);
@@ -148,7 +161,7 @@ void compute_backlog(const Dataset& data, const MetricsIndex& index, Time as_of,
         });
     b.oldest_open.assign(open_rows.begin(), open_rows.begin() + n_oldest);
 
-    build_flows(c, index, rows, as_of, opt, &b);
+    build_flows(index, rows, as_of, opt, &b);
 
     b.first_response = durations_of_selection(index.first_response, rows, &out->scratch.rank_bits);
     b.resolution = durations_of_selection(index.resolution, rows, &out->scratch.rank_bits);

@@ -117,11 +117,21 @@ void build_metrics_index(const Dataset& any_data, MetricsIndex* out) {
     out->unfiltered = UnfilteredCache{};
 
     out->end_time.resize(c.count);
-    out->first_contact.resize(c.count);
+    out->created_day.resize(c.count);
+    out->end_day.resize(c.count);
+    out->case_traits.resize(c.count);
     std::vector<float> first_response(c.count), resolution(c.count);
     for (uint32_t r = 0; r < c.count; ++r) {
         out->end_time[r] = case_end_time(c, r);
-        out->first_contact[r] = c.transfers[r] == 0 && c.reopened[r] == 0 && !waited_on_customer(c, r);
+        out->created_day[r] = has_time(c.created_at[r]) ? day_of(c.created_at[r]) : INT32_MIN;
+        out->end_day[r] = has_time(out->end_time[r]) ? day_of(out->end_time[r]) : INT32_MAX;
+        const bool first_contact = c.transfers[r] == 0 && c.reopened[r] == 0 && !waited_on_customer(c, r);
+        const unsigned status = std::min<unsigned>(static_cast<unsigned>(c.status[r]), kStatuses - 1);
+        const unsigned severity = std::min<unsigned>(static_cast<unsigned>(c.severity[r]), kSeverities - 1);
+        out->case_traits[r] = static_cast<uint16_t>(
+            status | severity << kTraitSeverityShift | (c.transfers[r] >= 2 ? kTraitTransfers2 : 0) |
+            (c.collaborators[r] > 0 ? kTraitSwarmed : 0) | (c.reopened[r] > 0 ? kTraitReopened : 0) |
+            (first_contact ? kTraitFirstContact : 0) | (c.system_down[r] != 0 ? kTraitSystemDown : 0));
         first_response[r] =
             has_time(c.first_response_at[r]) ? duration_hours(c.created_at[r], c.first_response_at[r]) : kNaN;
         resolution[r] = !is_open(c.status[r]) && c.status[r] != CaseStatus::Cancelled

@@ -22,53 +22,126 @@ constexpr uint8_t kBreachedBits = (1u << kSlaMetrics) - 1;  // bit m: metric m i
 constexpr uint8_t kOpenBreachBit = 1u << kSlaMetrics;       // some clock is an open breach
 constexpr uint8_t kSoonBit = 2u << kSlaMetrics;             // some running clock is due within 4 h
 
-// The time windows of the fixed series, from as_of (see kSlaRecentDays, kSlaTrendWeeks). Clocks outside a
-// window are passed over with two comparisons, without a division.
+// The time windows of the fixed series, from as_of (see kSlaRecentDays, kSlaTrendWeeks).
 struct Windows {
-    Time days_from = 0, days_to = 0;      // [first day's start, the day after as_of's day)
-    Time weeks_from = 0, weeks_to = 0;    // [first week's Monday, the Monday after as_of's week)
-    Time soon = 0, day = 0, nearing = 0;  // as_of + 4 h, + 24 h, + options.nearing_hours
+    Time days_from = 0, days_to = 0;    // [first day's start, the day after as_of's day)
+    Time weeks_from = 0, weeks_to = 0;  // [first week's Monday, the Monday after as_of's week)
+    Time soon = 0, day = 0;             // as_of + 4 h, + 24 h
 };
 
-// One metric's clocks over the selected rows: the summary, the nearing and open-breach lists, the heatmap
-// and the windowed series.
-static void add_clocks(const CaseTable& c, const MetricsIndex& index, const SlaClockColumns& k,
-                       SlaMetric metric, const std::vector<uint32_t>& rows, Time as_of, const Windows& w,
-                       SlaMetrics* s, std::vector<uint8_t>* flags) {
-    const int m = static_cast<int>(metric);
-    SlaMetricSummary& sum = s->metric[m];
+// One clock's fact: four bins, each with a last "none" bin, and the clock's kind. A filter change then counts
+// bins and kinds (no branch on the state, no division) and looks at the clock itself only when it is listed.
+constexpr uint32_t kHeatBins = 7 * 24 + 1, kDayBins = kSlaRecentDays + 1, kHourBins = 24 + 1,
+                   kWeekBins = 2 * kSlaTrendWeeks + 1;  // week bins: met weeks, then missed weeks
+constexpr int kDayShift = 8, kHourShift = 13, kWeekShift = 18, kKindShift = 24;  // heat: bits 0-7
+constexpr uint32_t kKinds = 64;                                           // kind: state (3 bits), then these
+constexpr uint32_t kKindHappened = 8, kKindRunning = 16, kKindSoon = 32;  // running: due at or after as_of
+constexpr uint32_t kListed = 1u << 30;  // an open breach (with as_of) or a running clock: maybe listed
+constexpr uint32_t kBinned = 1u << 31;  // some bin is not "none"
+
+static uint32_t clock_fact(SlaMetric metric, SlaState st, Time deadline, bool happened, Time event,
+                           Time as_of, const Windows& w) {
+    uint32_t heat = kHeatBins - 1, day = kDayBins - 1, hour = kHourBins - 1, week = kWeekBins - 1;
+    uint32_t kind =
+        std::min<uint32_t>(static_cast<uint32_t>(st), kSlaStates - 1) | (happened ? kKindHappened : 0);
+    bool listed = false;
     const bool timed = has_time(as_of);
-    for (size_t i = 0; i < rows.size(); ++i) {
-        const uint32_t r = rows[i];
-        const SlaState st = k.state[r];
-        const Time deadline = k.deadline[r];
-        sum.by_state[static_cast<int>(st) % kSlaStates]++;
-        if (st == SlaState::Noncompliant) {
-            (*flags)[i] |= static_cast<uint8_t>(1u << m);
-            if (event_happened(c, metric, r)) {
-                sum.breached_done++;
-            } else {
-                sum.open_breaches++;
-                (*flags)[i] |= kOpenBreachBit;
-                if (timed) s->open_breaches.push_back({r, metric, deadline});
-            }
-            if (has_time(deadline)) s->breach_heatmap[weekday_of_day(day_of(deadline))][hour_of(deadline)]++;
-            if (timed && deadline >= w.days_from && deadline < w.days_to)
-                s->breaches_daily[(deadline - w.days_from) / kSecondsPerDay]++;
-        } else if ((st == SlaState::InProgress || st == SlaState::NearingNoncompliance) && timed &&
-                   has_time(deadline) && deadline >= as_of) {
-            if (deadline < w.nearing) sum.nearing++, s->nearing.push_back({r, metric, deadline});
-            if (deadline < w.soon) s->soon++, (*flags)[i] |= kSoonBit;
-            if (deadline < w.day) s->due_hourly[(deadline - as_of) / 3600]++;
+    if (st == SlaState::Noncompliant) {
+        if (has_time(deadline))
+            heat = static_cast<uint32_t>(weekday_of_day(day_of(deadline)) * 24 + hour_of(deadline));
+        if (timed && deadline >= w.days_from && deadline < w.days_to)
+            day = static_cast<uint32_t>((deadline - w.days_from) / kSecondsPerDay);
+        listed = timed && !happened;
+    } else if ((st == SlaState::InProgress || st == SlaState::NearingNoncompliance) && timed &&
+               has_time(deadline) && deadline >= as_of) {
+        kind |= kKindRunning | (deadline < w.soon ? kKindSoon : 0);
+        if (deadline < w.day) hour = static_cast<uint32_t>((deadline - as_of) / 3600);
+        listed = true;
+    }
+    // Weekly attainment: the week the outcome became final.
+    if (timed && metric != SlaMetric::NextUpdate && happened &&
+        (st == SlaState::Succeeded || st == SlaState::Noncompliant) && event >= w.weeks_from &&
+        event < w.weeks_to)
+        week = static_cast<uint32_t>((event - w.weeks_from) / (7 * kSecondsPerDay)) +
+               (st == SlaState::Noncompliant ? kSlaTrendWeeks : 0);
+    const bool binned =
+        heat + 1 < kHeatBins || day + 1 < kDayBins || hour + 1 < kHourBins || week + 1 < kWeekBins;
+    return heat | day << kDayShift | hour << kHourShift | week << kWeekShift | kind << kKindShift |
+           (listed ? kListed : 0) | (binned ? kBinned : 0);
+}
+
+// The facts of every case's clocks, unless the scratch holds them for these clocks and this time already.
+static const MetricsScratch::SlaFacts& sla_facts(const CaseTable& c, const MetricsIndex& index,
+                                                 const SlaResults& sla, Time as_of, const Windows& w,
+                                                 MetricsScratch* scratch) {
+    MetricsScratch::SlaFacts& f = scratch->sla_facts;
+    if (f.sla == &sla && f.sla_as_of == sla.as_of && f.as_of == as_of && f.build == index.build &&
+        f.clock[0].size() == c.count)
+        return f;
+    f.sla = &sla, f.sla_as_of = sla.as_of, f.as_of = as_of, f.build = index.build;
+    for (int m = 0; m < kSlaMetrics; ++m) {
+        const SlaMetric metric = static_cast<SlaMetric>(m);
+        const SlaClockColumns& k = sla.clocks[m];
+        std::vector<uint32_t>& out = f.clock[m];
+        out.resize(c.count);
+        for (uint32_t r = 0; r < c.count; ++r) {
+            const bool happened = event_happened(c, metric, r);
+            const Time event =
+                metric == SlaMetric::FirstResponse ? c.first_response_at[r] : index.end_time[r];
+            out[r] = clock_fact(metric, k.state[r], k.deadline[r], happened, event, as_of, w);
         }
-        // Weekly attainment: the week the outcome became final.
-        if (!timed || metric == SlaMetric::NextUpdate) continue;
-        if (st != SlaState::Succeeded && st != SlaState::Noncompliant) continue;
-        if (!event_happened(c, metric, r)) continue;
-        const Time event = metric == SlaMetric::FirstResponse ? c.first_response_at[r] : index.end_time[r];
-        if (event < w.weeks_from || event >= w.weeks_to) continue;
-        const Time week = (event - w.weeks_from) / (7 * kSecondsPerDay);
-        (st == SlaState::Succeeded ? s->week_met : s->week_missed)[m][week]++;
+    }
+    return f;
+}
+
+// One metric's clocks over the selected rows: the summary, the nearing and open-breach lists, the heatmap
+// and the windowed series. Neighbouring rows mostly share their bins: four sets of counters, used in turn,
+// keep the increments from waiting on one another.
+static void add_clocks(const SlaClockColumns& k, const std::vector<uint32_t>& facts, SlaMetric metric,
+                       const std::vector<uint32_t>& rows, Time nearing_until, SlaMetrics* s,
+                       std::vector<uint8_t>* flags) {
+    const int m = static_cast<int>(metric);
+    struct Counts {
+        uint32_t kind[kKinds], heat[kHeatBins], day[kDayBins], hour[kHourBins], week[kWeekBins];
+    };
+    std::vector<Counts> counts(4, Counts{});
+    uint8_t flag_of_kind[kKinds];
+    for (uint32_t kind = 0; kind < kKinds; ++kind) {
+        const bool breached = (kind & 7) == static_cast<uint32_t>(SlaState::Noncompliant);
+        flag_of_kind[kind] = static_cast<uint8_t>((breached ? 1u << m : 0) |
+                                                  (breached && !(kind & kKindHappened) ? kOpenBreachBit : 0) |
+                                                  (kind & kKindSoon ? kSoonBit : 0));
+    }
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const uint32_t r = rows[i], fact = facts[r], kind = fact >> kKindShift & (kKinds - 1);
+        Counts& n = counts[i & 3];
+        n.kind[kind]++;
+        if (fact & kBinned) {
+            n.heat[fact & 255]++, n.day[fact >> kDayShift & 31]++;
+            n.hour[fact >> kHourShift & 31]++, n.week[fact >> kWeekShift & 63]++;
+        }
+        (*flags)[i] |= flag_of_kind[kind];
+        if (!(fact & kListed)) continue;
+        const Time deadline = k.deadline[r];
+        if (kind & kKindRunning) {
+            if (deadline < nearing_until) s->metric[m].nearing++, s->nearing.push_back({r, metric, deadline});
+        } else {
+            s->open_breaches.push_back({r, metric, deadline});
+        }
+    }
+    SlaMetricSummary& sum = s->metric[m];
+    for (const Counts& n : counts) {
+        for (uint32_t kind = 0; kind < kKinds; ++kind) {
+            sum.by_state[kind & 7] += n.kind[kind];
+            if ((kind & 7) == static_cast<uint32_t>(SlaState::Noncompliant))
+                (kind & kKindHappened ? sum.breached_done : sum.open_breaches) += n.kind[kind];
+            s->soon += kind & kKindSoon ? n.kind[kind] : 0;
+        }
+        for (uint32_t b = 0; b + 1 < kHeatBins; ++b) s->breach_heatmap[b / 24][b % 24] += n.heat[b];
+        for (uint32_t b = 0; b + 1 < kDayBins; ++b) s->breaches_daily[b] += n.day[b];
+        for (uint32_t b = 0; b + 1 < kHourBins; ++b) s->due_hourly[b] += n.hour[b];
+        for (int b = 0; b < kSlaTrendWeeks; ++b)
+            s->week_met[m][b] += n.week[b], s->week_missed[m][b] += n.week[kSlaTrendWeeks + b];
     }
     const uint32_t met = sum.by_state[static_cast<int>(SlaState::Succeeded)];
     sum.attainment = rate(met, met + sum.breached_done);
@@ -122,6 +195,7 @@ void compute_sla_metrics(const Dataset& data, const MetricsIndex& index, const S
     const std::vector<uint32_t>& rows = out->rows;
     if (!clocks_usable(sla, c.count) || index.end_time.size() != c.count) return;  // no clocks (yet)
     Windows w;
+    Time nearing_until = kNoTime;
     if (has_time(as_of)) {
         const int32_t today = day_of(as_of), this_week = iso_week_start(today);
         for (int k = 0; k < kSlaTrendWeeks; ++k) s.week_start[k] = this_week - 7 * (kSlaTrendWeeks - 1 - k);
@@ -130,12 +204,13 @@ void compute_sla_metrics(const Dataset& data, const MetricsIndex& index, const S
         w.weeks_from = Time(s.week_start[0]) * kSecondsPerDay,
         w.weeks_to = Time(this_week + 7) * kSecondsPerDay;
         w.soon = as_of + kSlaSoonHours * 3600, w.day = as_of + 24 * 3600;
-        w.nearing = as_of + static_cast<Time>(opt.nearing_hours) * 3600;
+        nearing_until = as_of + static_cast<Time>(opt.nearing_hours) * 3600;
     }
+    const MetricsScratch::SlaFacts& facts = sla_facts(c, index, sla, as_of, w, &out->scratch);
     std::vector<uint8_t>& flags = out->scratch.breached;
     flags.assign(rows.size(), 0);
     for (int m = 0; m < kSlaMetrics; ++m)
-        add_clocks(c, index, sla.clocks[m], static_cast<SlaMetric>(m), rows, as_of, w, &s, &flags);
+        add_clocks(sla.clocks[m], facts.clock[m], static_cast<SlaMetric>(m), rows, nearing_until, &s, &flags);
 
     const StringPool& ids = *data.strings;
     keep_first(&s.nearing, opt.list_limit, [&](const NearingClock& x, const NearingClock& y) {
