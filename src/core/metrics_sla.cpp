@@ -170,12 +170,6 @@ static void finish_breakdown(const KeyCodes& codes, const SlaBreakdownRow* per_c
     }
 }
 
-static void add_case(SlaBreakdownRow* row, uint8_t bits) {
-    row->cases++;
-    row->breached_cases += (bits & kBreachedBits) != 0;
-    for (int m = 0; m < kSlaMetrics; ++m) row->breaches[m] += bits >> m & 1;
-}
-
 void compute_sla_metrics(const Dataset& data, const MetricsIndex& index, const SlaResults& sla, Time as_of,
                          const MetricsOptions& opt, Metrics* out) {
     SlaMetrics& s = out->sla;
@@ -226,24 +220,45 @@ void compute_sla_metrics(const Dataset& data, const MetricsIndex& index, const S
         return x.metric < y.metric;
     });
 
-    // Per case: the severity rows, the breakdowns and the case counts, in one pass.
+    // Per case: the severity rows, the breakdowns and the case counts, in one pass that counts each case
+    // once per breakdown by (key, breach bits) and once by its flags; the rows come from those counts.
     const size_t queues = index.queue.keys.size(), owners = index.owner.keys.size();
-    std::vector<SlaBreakdownRow>& per_code = out->scratch.sla_rows;
-    per_code.assign(queues + owners + index.offering.keys.size(), SlaBreakdownRow{});
-    SlaBreakdownRow* by_queue = per_code.data();
-    SlaBreakdownRow* by_owner = by_queue + queues;
-    SlaBreakdownRow* by_offering = by_owner + owners;
+    const size_t q0 = kSeverities, o0 = q0 + queues, f0 = o0 + owners;  // key blocks
+    const size_t keys = f0 + index.offering.keys.size();
+    std::vector<uint32_t>& counts = out->scratch.counts2;  // [(set * keys + key) * 8 + breach bits]
+    counts.assign(4 * keys * 8, 0);
+    uint32_t case_kinds[4][64] = {};  // [set][flags | 32 when open]
     for (size_t i = 0; i < rows.size(); ++i) {
-        const uint32_t r = rows[i];
-        const uint8_t bits = flags[i];
-        add_case(&s.by_severity[static_cast<int>(c.severity[r])], bits);
-        add_case(&by_queue[index.queue.case_code[r]], bits);
-        add_case(&by_owner[index.owner.case_code[r]], bits);
-        add_case(&by_offering[index.offering.case_code[r]], bits);
-        s.breached_cases += (bits & kBreachedBits) != 0;
-        s.open_breach_cases += (bits & kOpenBreachBit) && is_open(c.status[r]);
-        s.soon_cases += (bits & kSoonBit) != 0;
+        const uint32_t r = rows[i], bits = flags[i], breached = bits & kBreachedBits;
+        const uint16_t traits = index.case_traits[r];
+        uint32_t* n = counts.data() + (i & 3) * keys * 8;
+        n[(traits >> kTraitSeverityShift & 3) * 8 + breached]++;
+        n[(q0 + index.queue.case_code[r]) * 8 + breached]++;
+        n[(o0 + index.owner.case_code[r]) * 8 + breached]++;
+        n[(f0 + index.offering.case_code[r]) * 8 + breached]++;
+        case_kinds[i & 3][bits | (is_open(static_cast<CaseStatus>(traits & kTraitStatus)) ? 32 : 0)]++;
     }
+    std::vector<SlaBreakdownRow>& per_code = out->scratch.sla_rows;
+    per_code.assign(keys, SlaBreakdownRow{});
+    for (size_t set = 0; set < 4; ++set)
+        for (size_t key = 0; key < keys; ++key)
+            for (uint32_t breached = 0; breached < 8; ++breached) {
+                const uint32_t n = counts[(set * keys + key) * 8 + breached];
+                SlaBreakdownRow& row = per_code[key];
+                row.cases += n;
+                row.breached_cases += breached ? n : 0;
+                for (int m = 0; m < kSlaMetrics; ++m) row.breaches[m] += breached >> m & 1 ? n : 0;
+            }
+    for (const auto& set : case_kinds)
+        for (uint32_t kind = 0; kind < 64; ++kind) {
+            s.breached_cases += kind & kBreachedBits ? set[kind] : 0;
+            s.open_breach_cases += (kind & kOpenBreachBit) && (kind & 32) ? set[kind] : 0;
+            s.soon_cases += kind & kSoonBit ? set[kind] : 0;
+        }
+    for (int v = 0; v < kSeverities; ++v) s.by_severity[v] = per_code[v];
+    const SlaBreakdownRow* by_queue = per_code.data() + q0;
+    const SlaBreakdownRow* by_owner = per_code.data() + o0;
+    const SlaBreakdownRow* by_offering = per_code.data() + f0;
     for (int v = 0; v < kSeverities; ++v) s.by_severity[v].key = static_cast<StrId>(v);
     finish_breakdown(index.queue, by_queue, &out->scratch.codes, &s.by_queue);
     finish_breakdown(index.owner, by_owner, &out->scratch.codes, &s.by_owner);
