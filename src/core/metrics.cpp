@@ -90,10 +90,19 @@ static bool is_empty_filter(const Filter& f) {
            f.status.empty() && f.text.empty();
 }
 
+// The open cases among the selected rows (the backlog and the plans' customer join read them).
+static void select_open_rows(const MetricsIndex& index, const std::vector<uint32_t>& rows,
+                             std::vector<uint32_t>* open_rows) {
+    open_rows->clear();
+    for (uint32_t r : rows)
+        if (is_open(static_cast<CaseStatus>(index.case_traits[r] & kTraitStatus))) open_rows->push_back(r);
+}
+
 // The figures only (vector assignment reuses *to's buffers; the scratch stays).
 static void copy_figures(const Metrics& from, Metrics* to) {
     to->as_of = from.as_of;
     to->rows = from.rows;
+    to->open_rows = from.open_rows;
     to->backlog = from.backlog;
     to->sla = from.sla;
     to->satisfaction = from.satisfaction;
@@ -129,8 +138,10 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
     const MetricsScratch::ComputedFor& pl = scratch.plans;
     const bool same_plans = pl.build == now.build && pl.as_of == as_of &&
                             pl.filter.customer == filter.customer && same_options(pl.options, options);
-    if (!same_selection)
+    if (!same_selection) {
         select_cases(d, filter, &out->rows, &idx->text, &scratch.text_matches, candidate_rows(*idx, filter));
+        select_open_rows(*idx, out->rows, &out->open_rows);
+    }
     compute_backlog(d, *idx, as_of, options, out);
     compute_sla_metrics(d, *idx, sla, as_of, options, out);
     if (!same_selection) compute_satisfaction(d, *idx, filter, options, out);

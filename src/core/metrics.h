@@ -427,7 +427,8 @@ struct MetricsScratch {
 
 struct Metrics {
     Time as_of = kNoTime;
-    std::vector<uint32_t> rows;  // selected case rows, ascending
+    std::vector<uint32_t> rows;       // selected case rows, ascending
+    std::vector<uint32_t> open_rows;  // those of open cases, ascending
     BacklogMetrics backlog;
     SlaMetrics sla;
     SatisfactionMetrics satisfaction;

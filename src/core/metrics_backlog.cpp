@@ -107,8 +107,7 @@ void compute_backlog(const Dataset& data, const MetricsIndex& index, Time as_of,
     if (!opt.backlog) return;
     const CaseTable& c = data.cases;
     const std::vector<uint32_t>& rows = out->rows;
-    std::vector<uint32_t>& open_rows = out->scratch.counts;
-    open_rows.clear();
+    const std::vector<uint32_t>& open_rows = out->open_rows;
     // Each case's traits are one code (MetricsIndex::case_traits): the loop counts codes, and the figures
     // come from the code counts. Neighbouring rows mostly share a code; four sets of counters, used in turn,
     // keep the increments from waiting on one another.
@@ -120,7 +119,6 @@ void compute_backlog(const Dataset& data, const MetricsIndex& index, Time as_of,
         const uint16_t traits = index.case_traits[r];
         code_counts[(i & 3) * kCaseTraitCodes + traits]++;
         transfers_sum += c.transfers[r];
-        if (is_open(static_cast<CaseStatus>(traits & kTraitStatus))) open_rows.push_back(r);
     }
     for (uint32_t code = 0; code < kCaseTraitCodes; ++code) {
         const uint32_t n = code_counts[code] + code_counts[kCaseTraitCodes + code] +
@@ -153,13 +151,14 @@ void compute_backlog(const Dataset& data, const MetricsIndex& index, Time as_of,
 
     count_open_by_key(data, index, open_rows, as_of, &out->scratch.counts2, &b);
 
-    size_t n_oldest = std::min<size_t>(opt.oldest_open, open_rows.size());
-    std::partial_sort(
-        open_rows.begin(), open_rows.begin() + n_oldest, open_rows.end(), [&](uint32_t x, uint32_t y) {
-            if (c.created_at[x] != c.created_at[y]) return c.created_at[x] < c.created_at[y];
-            return x != y && data.strings->view(c.id[x]) < data.strings->view(c.id[y]);  // ties: case id
-        });
-    b.oldest_open.assign(open_rows.begin(), open_rows.begin() + n_oldest);
+    std::vector<uint32_t>& oldest = out->scratch.counts;
+    oldest.assign(open_rows.begin(), open_rows.end());
+    size_t n_oldest = std::min<size_t>(opt.oldest_open, oldest.size());
+    std::partial_sort(oldest.begin(), oldest.begin() + n_oldest, oldest.end(), [&](uint32_t x, uint32_t y) {
+        if (c.created_at[x] != c.created_at[y]) return c.created_at[x] < c.created_at[y];
+        return x != y && data.strings->view(c.id[x]) < data.strings->view(c.id[y]);  // ties: case id
+    });
+    b.oldest_open.assign(oldest.begin(), oldest.begin() + n_oldest);
 
     build_flows(index, rows, as_of, opt, &b);
 

@@ -116,9 +116,7 @@ void join_plan_customers(const Dataset& data, const MetricsIndex& index, const M
     std::vector<uint32_t>& slot = out->scratch.codes;
     slot.resize(codes.keys.size());
     for (uint32_t code = 0; code < codes.keys.size(); ++code) slot[code] = keys.find(codes.keys[code]);
-    const CaseTable& c = data.cases;
-    for (uint32_t r : out->rows) {
-        if (!is_open(c.status[r])) continue;  // most cases: the status column alone is read
+    for (uint32_t r : out->open_rows) {
         const uint32_t s = slot[codes.case_code[r]];
         if (s != UINT32_MAX) pm.by_customer[s].open_cases++;
     }

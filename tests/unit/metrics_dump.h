@@ -42,6 +42,7 @@ inline std::string dump_metrics(const cb::Metrics& m) {
     MetricsDump d;
     d.num("as_of", static_cast<double>(m.as_of));
     for (uint32_t r : m.rows) d.num("row", r);
+    for (uint32_t r : m.open_rows) d.num("open_row", r);
     const BacklogMetrics& b = m.backlog;
     d.num("total", b.total), d.num("open", b.open), d.num("sysdown", b.system_down_open);
     for (uint32_t v : b.by_status) d.num("by_status", v);
