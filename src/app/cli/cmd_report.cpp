@@ -15,8 +15,9 @@ using namespace cb;
 static const char kUsage[] =
     "usage: caseboard report [--as-of TIME] [--tz ZONE] [--filter k=v ...] [--format json|csv|md]\n"
     "                        <manifest or feed files...>\n"
-    "  --as-of TIME   the moment the figures are for (default: now): 2026-03-02T09:15:00Z, a UTC\n"
-    "                 offset form, '2026-03-02 09:15:00', a date, or epoch seconds / milliseconds\n"
+    "  --as-of TIME   the moment the figures are for (default: a snapshot manifest's as_of, else now):\n"
+    "                 2026-03-02T09:15:00Z, a UTC offset form, '2026-03-02 09:15:00', a date, or epoch\n"
+    "                 seconds / milliseconds\n"
     "  --tz ZONE      the team's IANA time zone (default business calendar, digest dates);\n"
     "                 default: the manifest's time_zone, else UTC\n"
     "  --filter k=v   repeatable; keys from, to, offering, severity, queue, product, customer, owner,\n"
@@ -71,7 +72,9 @@ int cmd_report(int argc, char** argv) {
         if (!apply_filter_arg(f, session.strings(), &filter, &error)) return fail(error, true);
 
     Board board;
-    const Time as_of = has_time(args.as_of) ? args.as_of : now;
+    // Like the dashboard: a snapshot manifest's figures are as of its export time, live feeds' as of now.
+    const Time snapshot = session.manifest().as_of;
+    const Time as_of = has_time(args.as_of) ? args.as_of : has_time(snapshot) ? snapshot : now;
     update_board(session.data(), session.generation(), session.strings(), time_zone, as_of, filter,
                  MetricsOptions(), &board);
     const ReportInput input = make_report_input(session, board, filter, time_zone);
