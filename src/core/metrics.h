@@ -348,7 +348,8 @@ struct MetricsIndex {
     KeyCodes queue, owner, customer, product, offering;
     std::vector<uint32_t> severity_begin, severity_rows;  // case rows by severity, like KeyCodes::rows
     std::vector<Time> end_time;                           // case_end_time per case
-    std::vector<int32_t> created_day, end_day;  // UTC days of created_at and end_time (INT32_MAX: still open)
+    // UTC days of created_at (INT32_MIN: none) and of end_time (INT32_MAX: still open).
+    std::vector<int32_t> created_day, end_day;
     // Per case, what the backlog counts, as one code below kCaseTraitCodes: the status, the severity and
     // the kTrait* flags (first contact: 0 transfers, 0 reopens, never waiting on the customer).
     std::vector<uint16_t> case_traits;
@@ -397,12 +398,12 @@ void order_surveys_newest_first(const Dataset& data, MetricsIndex* out);  // fil
 // ---- everything ---------------------------------------------------------------------------------------
 struct MetricsScratch {
     KeyIndex keys;
-    std::vector<uint8_t> breached;    // per selected row: bit m set when SLA metric m is noncompliant, ...
+    std::vector<uint8_t> breached;    // per selected row: the SLA pass's case flags (metrics_sla.cpp)
     std::vector<uint64_t> rank_bits;  // selected ranks of a SortedDurations
     std::vector<uint32_t> surveys;    // survey rows with a CSAT score
     std::vector<uint32_t> counts, counts2, codes;
     std::vector<SatHistogram> sat_histograms;
-    std::vector<SlaBreakdownRow> sla_rows;  // per queue, owner and offering code, one block each
+    std::vector<SlaBreakdownRow> sla_rows;  // per severity, queue, owner and offering, one block each
     std::vector<uint8_t> text_matches;      // per text index string: 1 when it holds the filter text
     MetricsIndex own_index;                 // built per call by the compute_metrics overload without an index
     // What parts of the figures were computed for, so that a call changing none of a part's inputs keeps
