@@ -94,58 +94,68 @@ static const MetricsScratch::SlaFacts& sla_facts(const CaseTable& c, const Metri
     return f;
 }
 
-// One metric's clocks over the selected rows: the summary, the nearing and open-breach lists, the heatmap
-// and the windowed series. Neighbouring rows mostly share their bins: four sets of counters, used in turn,
-// keep the increments from waiting on one another.
-static void add_clocks(const SlaClockColumns& k, const std::vector<uint32_t>& facts, SlaMetric metric,
+// Every clock of the selected rows: the summaries, the nearing and open-breach lists, the heatmap, the
+// windowed series and each row's case flags. Neighbouring rows mostly share their bins: four sets of
+// counters, used in turn, keep the increments from waiting on one another.
+static void add_clocks(const SlaResults& sla, const MetricsScratch::SlaFacts& facts,
                        const std::vector<uint32_t>& rows, Time nearing_until, SlaMetrics* s,
                        std::vector<uint8_t>* flags) {
-    const int m = static_cast<int>(metric);
     struct Counts {
         uint32_t kind[kKinds], heat[kHeatBins], day[kDayBins], hour[kHourBins], week[kWeekBins];
     };
-    std::vector<Counts> counts(4, Counts{});
-    uint8_t flag_of_kind[kKinds];
-    for (uint32_t kind = 0; kind < kKinds; ++kind) {
-        const bool breached = (kind & 7) == static_cast<uint32_t>(SlaState::Noncompliant);
-        flag_of_kind[kind] = static_cast<uint8_t>((breached ? 1u << m : 0) |
-                                                  (breached && !(kind & kKindHappened) ? kOpenBreachBit : 0) |
-                                                  (kind & kKindSoon ? kSoonBit : 0));
-    }
-    for (size_t i = 0; i < rows.size(); ++i) {
-        const uint32_t r = rows[i], fact = facts[r], kind = fact >> kKindShift & (kKinds - 1);
-        Counts& n = counts[i & 3];
-        n.kind[kind]++;
-        if (fact & kBinned) {
-            n.heat[fact & 255]++, n.day[fact >> kDayShift & 31]++;
-            n.hour[fact >> kHourShift & 31]++, n.week[fact >> kWeekShift & 63]++;
-        }
-        (*flags)[i] |= flag_of_kind[kind];
-        if (!(fact & kListed)) continue;
-        const Time deadline = k.deadline[r];
-        if (kind & kKindRunning) {
-            if (deadline < nearing_until) s->metric[m].nearing++, s->nearing.push_back({r, metric, deadline});
-        } else {
-            s->open_breaches.push_back({r, metric, deadline});
-        }
-    }
-    SlaMetricSummary& sum = s->metric[m];
-    for (const Counts& n : counts) {
+    std::vector<Counts> counts(4 * kSlaMetrics, Counts{});  // [set * kSlaMetrics + metric]
+    uint8_t flag_of_kind[kSlaMetrics][kKinds];
+    for (int m = 0; m < kSlaMetrics; ++m)
         for (uint32_t kind = 0; kind < kKinds; ++kind) {
-            sum.by_state[kind & 7] += n.kind[kind];
-            if ((kind & 7) == static_cast<uint32_t>(SlaState::Noncompliant))
-                (kind & kKindHappened ? sum.breached_done : sum.open_breaches) += n.kind[kind];
-            s->soon += kind & kKindSoon ? n.kind[kind] : 0;
+            const bool breached = (kind & 7) == static_cast<uint32_t>(SlaState::Noncompliant);
+            flag_of_kind[m][kind] = static_cast<uint8_t>(
+                (breached ? 1u << m : 0) | (breached && !(kind & kKindHappened) ? kOpenBreachBit : 0) |
+                (kind & kKindSoon ? kSoonBit : 0));
         }
-        for (uint32_t b = 0; b + 1 < kHeatBins; ++b) s->breach_heatmap[b / 24][b % 24] += n.heat[b];
-        for (uint32_t b = 0; b + 1 < kDayBins; ++b) s->breaches_daily[b] += n.day[b];
-        for (uint32_t b = 0; b + 1 < kHourBins; ++b) s->due_hourly[b] += n.hour[b];
-        for (int b = 0; b < kSlaTrendWeeks; ++b)
-            s->week_met[m][b] += n.week[b], s->week_missed[m][b] += n.week[kSlaTrendWeeks + b];
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const uint32_t r = rows[i];
+        Counts* n = &counts[(i & 3) * kSlaMetrics];
+        uint8_t bits = 0;
+        for (int m = 0; m < kSlaMetrics; ++m) {
+            const uint32_t fact = facts.clock[m][r], kind = fact >> kKindShift & (kKinds - 1);
+            n[m].kind[kind]++;
+            bits |= flag_of_kind[m][kind];
+            if (fact & kBinned) {
+                n[m].heat[fact & 255]++, n[m].day[fact >> kDayShift & 31]++;
+                n[m].hour[fact >> kHourShift & 31]++, n[m].week[fact >> kWeekShift & 63]++;
+            }
+            if (!(fact & kListed)) continue;
+            const SlaMetric metric = static_cast<SlaMetric>(m);
+            const Time deadline = sla.clocks[m].deadline[r];
+            if (kind & kKindRunning) {
+                if (deadline < nearing_until)
+                    s->metric[m].nearing++, s->nearing.push_back({r, metric, deadline});
+            } else {
+                s->open_breaches.push_back({r, metric, deadline});
+            }
+        }
+        (*flags)[i] = bits;
     }
-    const uint32_t met = sum.by_state[static_cast<int>(SlaState::Succeeded)];
-    sum.attainment = rate(met, met + sum.breached_done);
-    sum.attainment_all = rate(met, met + sum.breached_done + sum.open_breaches);
+    for (int m = 0; m < kSlaMetrics; ++m) {
+        SlaMetricSummary& sum = s->metric[m];
+        for (int set = 0; set < 4; ++set) {
+            const Counts& n = counts[set * kSlaMetrics + m];
+            for (uint32_t kind = 0; kind < kKinds; ++kind) {
+                sum.by_state[kind & 7] += n.kind[kind];
+                if ((kind & 7) == static_cast<uint32_t>(SlaState::Noncompliant))
+                    (kind & kKindHappened ? sum.breached_done : sum.open_breaches) += n.kind[kind];
+                s->soon += kind & kKindSoon ? n.kind[kind] : 0;
+            }
+            for (uint32_t b = 0; b + 1 < kHeatBins; ++b) s->breach_heatmap[b / 24][b % 24] += n.heat[b];
+            for (uint32_t b = 0; b + 1 < kDayBins; ++b) s->breaches_daily[b] += n.day[b];
+            for (uint32_t b = 0; b + 1 < kHourBins; ++b) s->due_hourly[b] += n.hour[b];
+            for (int b = 0; b < kSlaTrendWeeks; ++b)
+                s->week_met[m][b] += n.week[b], s->week_missed[m][b] += n.week[kSlaTrendWeeks + b];
+        }
+        const uint32_t met = sum.by_state[static_cast<int>(SlaState::Succeeded)];
+        sum.attainment = rate(met, met + sum.breached_done);
+        sum.attainment_all = rate(met, met + sum.breached_done + sum.open_breaches);
+    }
 }
 
 // Sorts `list` by `earlier` and keeps the first `keep`. Ties must not fall differently in libstdc++ and
@@ -202,9 +212,8 @@ void compute_sla_metrics(const Dataset& data, const MetricsIndex& index, const S
     }
     const MetricsScratch::SlaFacts& facts = sla_facts(c, index, sla, as_of, w, &out->scratch);
     std::vector<uint8_t>& flags = out->scratch.breached;
-    flags.assign(rows.size(), 0);
-    for (int m = 0; m < kSlaMetrics; ++m)
-        add_clocks(sla.clocks[m], facts.clock[m], static_cast<SlaMetric>(m), rows, nearing_until, &s, &flags);
+    flags.resize(rows.size());
+    add_clocks(sla, facts, rows, nearing_until, &s, &flags);
 
     const StringPool& ids = *data.strings;
     keep_first(&s.nearing, opt.list_limit, [&](const NearingClock& x, const NearingClock& y) {
