@@ -30,7 +30,8 @@ struct Windows {
 };
 
 // One clock's fact: four bins, each with a last "none" bin, and the clock's kind. A filter change then counts
-// bins and kinds (no branch on the state, no division) and looks at the clock itself only when it is listed.
+// kinds, and bins for the clocks that have one (kBinned), with no branch on the state and no division; it
+// looks at the clock itself only when it may be listed.
 constexpr uint32_t kHeatBins = 7 * 24 + 1, kDayBins = kSlaRecentDays + 1, kHourBins = 24 + 1,
                    kWeekBins = 2 * kSlaTrendWeeks + 1;  // week bins: met weeks, then missed weeks
 constexpr int kDayShift = 8, kHourShift = 13, kWeekShift = 18, kKindShift = 24;  // heat: bits 0-7
