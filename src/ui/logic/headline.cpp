@@ -2,7 +2,6 @@
 #include "headline.h"
 
 #include <algorithm>
-#include <cstring>
 
 namespace cb {
 
