@@ -22,8 +22,8 @@ static int age_bucket(Time age) {
     return age < d ? 0 : age < 3 * d ? 1 : age < 7 * d ? 2 : age < 30 * d ? 3 : 4;
 }
 
-// Open cases per queue x severity (and x age bucket) and per owner, most open first (ties by name, for
-// stable output).
+// Open cases per queue x severity (and x age bucket, whose sums are the backlog's age buckets) and per
+// owner, most open first (ties by name, for stable output).
 static void count_open_by_key(const Dataset& data, const MetricsIndex& index,
                               const std::vector<uint32_t>& open_rows, Time as_of,
                               std::vector<uint32_t>* counts, BacklogMetrics* b) {
@@ -40,7 +40,8 @@ static void count_open_by_key(const Dataset& data, const MetricsIndex& index,
         const uint32_t* cells = counts->data() + code * kCells;
         QueueSeverityCount q{index.queue.keys[code], 0, {}, {}};
         for (int v = 0; v < kSeverities; ++v) q.by_severity[v] = cells[v], q.total += cells[v];
-        for (int a = 0; a < kAgeBuckets; ++a) q.by_age[a] = cells[kSeverities + a];
+        for (int a = 0; a < kAgeBuckets; ++a)
+            q.by_age[a] = cells[kSeverities + a], b->age_buckets[a] += q.by_age[a];
         if (q.total) b->open_by_queue.push_back(q);
     }
     counts->assign(index.owner.keys.size(), 0);
@@ -139,8 +140,6 @@ void compute_backlog(const Dataset& data, const MetricsIndex& index, Time as_of,
             b.fcr += code & kTraitFirstContact ? n : 0;
         }
     }
-    if (has_time(as_of))
-        for (uint32_t r : open_rows) b.age_buckets[age_bucket(as_of - c.created_at[r])]++;
     b.total = static_cast<uint32_t>(rows.size());
     b.open = static_cast<uint32_t>(open_rows.size());
     b.transfers_mean = rate(static_cast<double>(transfers_sum), b.total);
