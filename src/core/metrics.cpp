@@ -1,5 +1,5 @@
 // metrics.cpp: the one entry point that fills every figure for a filter and an "as of" time.
-#include "metrics.h"
+#include "metrics_counts.h"
 
 #include <algorithm>
 
@@ -81,7 +81,8 @@ static bool same_options(const MetricsOptions& a, const MetricsOptions& b) {
            a.term_min_count == b.term_min_count && a.verbatim_query == b.verbatim_query &&
            a.verbatim_min_csat == b.verbatim_min_csat && a.verbatim_max_csat == b.verbatim_max_csat &&
            a.backlog == b.backlog && a.sla == b.sla && a.satisfaction == b.satisfaction &&
-           a.drivers == b.drivers && a.verbatims == b.verbatims && a.plans == b.plans;
+           a.drivers == b.drivers && a.verbatims == b.verbatims && a.plans == b.plans &&
+           a.cell_counts == b.cell_counts;
 }
 
 static bool is_empty_filter(const Filter& f) {
@@ -90,9 +91,8 @@ static bool is_empty_filter(const Filter& f) {
            f.status.empty() && f.text.empty();
 }
 
-// The open cases among the selected rows (the backlog and the plans' customer join read them).
-static void select_open_rows(const MetricsIndex& index, const std::vector<uint32_t>& rows,
-                             std::vector<uint32_t>* open_rows) {
+void select_open_rows(const MetricsIndex& index, const std::vector<uint32_t>& rows,
+                      std::vector<uint32_t>* open_rows) {
     open_rows->clear();
     for (uint32_t r : rows)
         if (is_open(static_cast<CaseStatus>(index.case_traits[r] & kTraitStatus))) open_rows->push_back(r);
@@ -132,23 +132,62 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
     scratch.keys.prepare(d.strings->size());  // the plans' roll-ups by CSAM and customer
     // (Rollups add their satisfaction into the cleared figures: with rollups every section is recomputed.)
     const MetricsScratch::ComputedFor now{idx->build, as_of, filter, options};
-    const MetricsScratch::ComputedFor& sel = scratch.selection;
-    const bool same_selection = sel.build == now.build && sel.filter == filter &&
-                                same_options(sel.options, options) && !uses_rollups(d);
+    const MetricsScratch::ComputedFor& before = scratch.selection;
+    const bool same_selection = before.build == now.build && before.filter == filter &&
+                                same_options(before.options, options) && !uses_rollups(d);
     const MetricsScratch::ComputedFor& pl = scratch.plans;
     const bool same_plans = pl.build == now.build && pl.as_of == as_of &&
                             pl.filter.customer == filter.customer && same_options(pl.options, options);
-    if (!same_selection) {
-        select_cases(d, filter, &out->rows, &idx->text, &scratch.text_matches, candidate_rows(*idx, filter));
-        select_open_rows(*idx, out->rows, &out->open_rows);
+    if (!scratch.counts) scratch.counts = std::make_shared<CountsScratch>();
+    // Severity and offering filters sum their cells' counts, when the data has cells and the filter keeps
+    // some (else counting its rows costs nothing).
+    std::vector<uint8_t>& mask = scratch.cell_mask;
+    const std::vector<PartCounts>* cells = nullptr;
+    if (options.cell_counts && idx->cells && filter_by_cells(filter) && !uses_rollups(d)) {
+        cells_of_filter(*idx, filter, &mask);
+        if (std::find(mask.begin(), mask.end(), 1) != mask.end())
+            cells = cell_counts(d, *idx, sla, as_of, options, &scratch);
     }
-    compute_backlog(d, *idx, as_of, options, out);
-    compute_sla_metrics(d, *idx, sla, as_of, options, out);
-    if (!same_selection) compute_satisfaction(d, *idx, filter, options, out);
-    compute_drivers(d, *idx, sla, as_of, options, out);
-    if (!same_selection) compute_verbatims(d, *idx, options, out);
+    std::vector<uint32_t>& surveys = out->satisfaction.survey_rows;
+    if (!same_selection) {
+        if (cells) {
+            select_cells(*idx, mask, &out->rows, &out->open_rows, &surveys);
+        } else {
+            select_cases(d, filter, &out->rows, &idx->text, &scratch.text_matches,
+                         candidate_rows(*idx, filter));
+            select_open_rows(*idx, out->rows, &out->open_rows);
+            select_surveys(d, *idx, out->rows, filter, &surveys);
+        }
+    }
+    const Selection sel{out->rows, out->open_rows, surveys};
+    PartCounts& counts = scratch.counts->selection;
+    if (cells) {
+        sum_cells(*cells, mask, &counts);
+    } else {
+        count_backlog(d, *idx, sel, as_of, options, &counts.backlog);
+        count_sla(d, *idx, sla, sel, as_of, options, &scratch, &counts.sla);
+        count_drivers(d, *idx, sla, sel, as_of, options, &counts.drivers);
+        if (!same_selection) {
+            count_satisfaction(*idx, sel, INT32_MAX, INT32_MIN, options.max_series_days,
+                               &counts.satisfaction);
+            count_terms(d, *idx, sel, options, &counts.terms);
+            count_customers(d, *idx, sel, options, &counts.customers);
+        }
+    }
+    finish_backlog(d, *idx, counts.backlog, static_cast<uint32_t>(out->rows.size()),
+                   static_cast<uint32_t>(out->open_rows.size()), options, &out->backlog);
+    finish_sla(d, *idx, counts.sla, as_of, options, &scratch, &out->sla);
+    finish_drivers(d, *idx, sla, counts.drivers, options, &out->drivers);
+    if (!same_selection) {
+        finish_satisfaction(*idx, counts.satisfaction, options, &scratch, &out->satisfaction);
+        out->verbatims.matches.clear();
+        if (options.verbatims)
+            search_verbatims(d, *idx, surveys, options.verbatim_query, options.verbatim_min_csat,
+                             options.verbatim_max_csat, &out->verbatims.matches);
+        finish_terms(*idx, counts.terms, options, &out->verbatims);
+    }
     if (!same_plans) compute_plans(d, filter, as_of, options, out);
-    join_plan_customers(d, *idx, options, out);
+    join_plan_customers(d, *idx, counts.customers, options, out);
     compute_rollup_metrics(d, filter, as_of, options, out);  // no cases: the rollups give what they can
     scratch.selection = scratch.plans = now;
     if (unfiltered) {

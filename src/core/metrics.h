@@ -1,13 +1,14 @@
 // metrics.h: every figure the dashboard, the CLI report and the browser test API show, in one struct.
 //
-// compute_metrics() selects the filtered rows once (a selection vector) and then runs each aggregate as a
-// tight loop over columns. Whatever does not depend on the filter is prepared once per data version in a
-// MetricsIndex (build_metrics_index): dense key codes per case and a copy of them per survey (so survey
-// figures never reach back into case columns in random order), case end times, sorted durations for exact
-// quantiles, the case-folded strings for the text filter and the tokenised comments. Per-key counters are
-// dense vectors indexed by those codes, never hash maps. Passing the same Metrics again reuses its buffers.
-// Definitions of every figure are in docs/metrics.md. Rates are fractions 0..1 and NaN when their denominator
-// is 0; NPS is -100..100.
+// compute_metrics() selects the filtered rows once (a selection vector), counts them part by part in tight
+// loops over columns, and turns the counts into the figures (metrics_counts.h). A filter on nothing but
+// severity and offering sums the counts of its severity x offering cells instead. Whatever does not depend on
+// the filter is prepared once per data version in a MetricsIndex (build_metrics_index): dense key codes per
+// case and a copy of them per survey (so survey figures never reach back into case columns in random order),
+// case end times, sorted durations for exact quantiles, the case-folded strings for the text filter and the
+// tokenised comments. Per-key counters are dense vectors indexed by those codes, never hash maps. Passing the
+// same Metrics again reuses its buffers. Definitions of every figure are in docs/metrics.md. Rates are
+// fractions 0..1 and NaN when their denominator is 0; NPS is -100..100.
 #pragma once
 
 #include <algorithm>
@@ -41,6 +42,10 @@ struct MetricsOptions {
     // Sections to compute; one switched off is left cleared (a view that does not show it skips the
     // cost). The case and survey selections are always made: drivers, verbatims and plans read them.
     bool backlog = true, sla = true, satisfaction = true, drivers = true, verbatims = true, plans = true;
+    // A filter on severity and offering only sums the counts of its cells instead of counting its rows
+    // (metrics_counts.h). Off: every filter counts its rows (the same figures; tests and the benchmark
+    // compare the two).
+    bool cell_counts = true;
 };
 
 // StrId -> dense slot, for per-key counters without hashing. slot_of is sized to the string pool once and
@@ -198,6 +203,7 @@ struct SatHistogram {
     void add(uint16_t slots) {
         csat[slots & 7]++, effort[slots >> 3 & 7]++, resolved[slots >> 6 & 3]++, nps[slots >> 8 & 15]++;
     }
+    void add(const SatHistogram& o);
     SatCounts counts() const;
 };
 struct SatRow {
@@ -353,6 +359,12 @@ struct MetricsIndex {
     // Per case, what the backlog counts, as one code below kCaseTraitCodes: the status, the severity and
     // the kTrait* flags (first contact: 0 transfers, 0 reopens, never waiting on the customer).
     std::vector<uint16_t> case_traits;
+    // Cells: severity x offering code, cell = severity * offering codes + offering code (metrics_counts.h).
+    // case_cell: the case's cell, | kCellOpen when the case is open; survey_cell: its case's cell, kNoCell
+    // when the case is unknown. cells == 0 (and both empty) when there would be more than kMaxCells.
+    uint32_t cells = 0;
+    std::vector<uint8_t> case_cell, survey_cell;
+    std::vector<uint32_t> cell_begin, cell_rows;  // case rows by cell, like KeyCodes::rows
     SortedDurations first_response, resolution;
     // Per survey, from its case (zero / kNoTime when the case is unknown: such a survey is never selected).
     // The surveys of case r are survey_rows[survey_begin[r] .. survey_begin[r + 1]), ascending; a selection
@@ -360,6 +372,7 @@ struct MetricsIndex {
     // row order (FeedSet::assemble), so a selection's surveys come out ascending; otherwise they are sorted.
     std::vector<uint32_t> survey_begin, survey_rows;
     bool surveys_in_case_order = true;
+    int32_t survey_first_day = 0, survey_last_day = -1;  // the range of survey_day (empty: none)
     std::vector<Severity> survey_severity;
     std::vector<uint16_t> survey_slots;      // SatHistogram::slots per survey
     std::vector<int32_t> survey_day;         // UTC day of submitted_at; INT32_MIN when it has none
@@ -382,27 +395,25 @@ constexpr uint16_t kTraitStatus = 7, kTraitSeverityShift = 3;  // status: bits 0
 constexpr uint16_t kTraitTransfers2 = 1u << 5, kTraitSwarmed = 1u << 6, kTraitReopened = 1u << 7,
                    kTraitFirstContact = 1u << 8, kTraitSystemDown = 1u << 9;
 constexpr uint32_t kCaseTraitCodes = 1u << 10;
+constexpr uint32_t kMaxCells = 48;
+constexpr uint8_t kCellOpen = 0x80, kNoCell = 0x7f;
 
 void build_metrics_index(const Dataset& data, MetricsIndex* out);
 
 // Building blocks shared by the index and the parts.
 bool cases_usable(const CaseTable& cases);  // every column has `count` rows (else: treated as empty)
 bool surveys_usable(const SurveyTable& surveys);
-float duration_hours(Time from, Time to);  // calendar hours, 0 when to < from
-// n, median and p90 of the durations of the selected rows, from the selection's ranks.
-Durations durations_of_selection(const SortedDurations& durations, const std::vector<uint32_t>& rows,
-                                 std::vector<uint64_t>* bits);
+float duration_hours(Time from, Time to);                                 // calendar hours, 0 when to < from
 void index_verbatim_terms(const Dataset& data, MetricsIndex* out);        // fills terms, term_begin, term_ids
 void order_surveys_newest_first(const Dataset& data, MetricsIndex* out);  // fills newest, newest_rank
 
 // ---- everything ---------------------------------------------------------------------------------------
+struct CountsScratch;  // metrics_counts.h
 struct MetricsScratch {
     KeyIndex keys;
-    std::vector<uint8_t> breached;    // per selected row: the SLA pass's case flags (metrics_sla.cpp)
-    std::vector<uint64_t> rank_bits;  // selected ranks of a SortedDurations
-    std::vector<uint32_t> surveys;    // survey rows with a CSAT score
-    std::vector<uint32_t> counts, counts2, codes;
-    std::vector<SatHistogram> sat_histograms;
+    std::vector<uint8_t> breached;  // per selected row: the SLA pass's case flags (metrics_sla.cpp)
+    std::vector<uint32_t> codes, rollup_rows;
+    std::vector<uint8_t> cell_mask;         // per cell: 1 when the filter keeps it
     std::vector<SlaBreakdownRow> sla_rows;  // per severity, queue, owner and offering, one block each
     std::vector<uint8_t> text_matches;      // per text index string: 1 when it holds the filter text
     MetricsIndex own_index;                 // built per call by the compute_metrics overload without an index
@@ -416,7 +427,7 @@ struct MetricsScratch {
         MetricsOptions options;
     };
     ComputedFor selection, plans;
-    // Per SLA clock, what compute_sla_metrics counts, packed once per SLA result and "as of" time (the key,
+    // Per SLA clock, what count_sla counts, packed once per SLA result and "as of" time (the key,
     // like UnfilteredCache's) so that a filter change only counts (metrics_sla.cpp).
     struct SlaFacts {
         const SlaResults* sla = nullptr;
@@ -424,6 +435,7 @@ struct MetricsScratch {
         uint64_t build = 0;                        // MetricsIndex::build
         std::vector<uint32_t> clock[kSlaMetrics];  // per case
     } sla_facts;
+    std::shared_ptr<CountsScratch> counts;  // made by the first compute_metrics call
 };
 
 struct Metrics {
@@ -448,22 +460,6 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
 // Builds the index for this one call: for tests and one-shot reports, not for repeated recomputes.
 void compute_metrics(const Dataset& data, const SlaResults& sla, const Filter& filter, Time as_of,
                      const MetricsOptions& options, Metrics* out);
-
-// The parts, in the order compute_metrics runs them (each reads out->rows and what the earlier ones set).
-void compute_backlog(const Dataset& data, const MetricsIndex& index, Time as_of,
-                     const MetricsOptions& options, Metrics* out);
-void compute_sla_metrics(const Dataset& data, const MetricsIndex& index, const SlaResults& sla, Time as_of,
-                         const MetricsOptions& options, Metrics* out);
-void compute_satisfaction(const Dataset& data, const MetricsIndex& index, const Filter& filter,
-                          const MetricsOptions& options, Metrics* out);  // also fills survey_rows
-void compute_drivers(const Dataset& data, const MetricsIndex& index, const SlaResults& sla, Time as_of,
-                     const MetricsOptions& options, Metrics* out);
-void compute_verbatims(const Dataset& data, const MetricsIndex& index, const MetricsOptions& options,
-                       Metrics* out);
-void compute_plans(const Dataset& data, const Filter& filter, Time as_of, const MetricsOptions& options,
-                   Metrics* out);  // every plan figure but by_customer
-void join_plan_customers(const Dataset& data, const MetricsIndex& index, const MetricsOptions& options,
-                         Metrics* out);  // by_customer: the plans beside the selected cases and surveys
 
 // Survey rows among `survey_rows` whose verbatim contains `query` (case-insensitive, UTF-8 safe) and whose
 // CSAT lies in [min_csat, max_csat]; newest first. `index` must have been built from `data` (else: none).

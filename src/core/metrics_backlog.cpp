@@ -1,7 +1,7 @@
 // metrics_backlog.cpp: queue and backlog figures of the selected cases.
 #include <algorithm>
 
-#include "metrics.h"
+#include "metrics_counts.h"
 
 namespace cb {
 
@@ -22,32 +22,104 @@ static int age_bucket(Time age) {
     return age < d ? 0 : age < 3 * d ? 1 : age < 7 * d ? 2 : age < 30 * d ? 3 : 4;
 }
 
-// Open cases per queue x severity (and x age bucket, whose sums are the backlog's age buckets) and per
-// owner, most open first (ties by name, for stable output).
-static void count_open_by_key(const Dataset& data, const MetricsIndex& index,
-                              const std::vector<uint32_t>& open_rows, Time as_of,
-                              std::vector<uint32_t>* counts, BacklogMetrics* b) {
+constexpr int kQueueCells = kSeverities + kAgeBuckets;  // open_by_queue per queue: severities, then ages
+
+// Sorts `rows` oldest first (ties by case id) and keeps the first `keep`.
+static void keep_oldest(const Dataset& data, size_t keep, std::vector<uint32_t>* rows) {
     const CaseTable& c = data.cases;
-    const StringPool& pool = *data.strings;
-    constexpr int kCells = kSeverities + kAgeBuckets;  // counts[code * kCells + severity / kSeverities + age]
-    counts->assign(index.queue.keys.size() * kCells, 0);
-    for (uint32_t r : open_rows) {
-        uint32_t* cells = counts->data() + index.queue.case_code[r] * kCells;
+    keep = std::min(keep, rows->size());
+    std::partial_sort(rows->begin(), rows->begin() + static_cast<long>(keep), rows->end(),
+                      [&](uint32_t x, uint32_t y) {
+                          if (c.created_at[x] != c.created_at[y]) return c.created_at[x] < c.created_at[y];
+                          return x != y && data.strings->view(c.id[x]) < data.strings->view(c.id[y]);
+                      });
+    rows->resize(keep);
+}
+
+// Bit k of `words` (32-bit words): the case of rank k in `durations` is selected.
+static void mark_ranks(const SortedDurations& durations, const std::vector<uint32_t>& rows,
+                       std::vector<uint32_t>* words) {
+    words->assign((durations.sorted.size() + 31) / 32, 0);
+    for (uint32_t r : rows) {
+        const uint32_t k = durations.rank[r];
+        if (k != UINT32_MAX) (*words)[k >> 5] |= 1u << (k & 31);
+    }
+}
+
+void count_backlog(const Dataset& data, const MetricsIndex& index, const Selection& sel, Time as_of,
+                   const MetricsOptions& opt, BacklogCounts* out) {
+    reset_keeping_capacity(out, &BacklogCounts::traits, &BacklogCounts::open_by_queue,
+                           &BacklogCounts::open_by_owner, &BacklogCounts::oldest_open,
+                           &BacklogCounts::arrivals, &BacklogCounts::closures,
+                           &BacklogCounts::first_response_ranks, &BacklogCounts::resolution_ranks);
+    if (!opt.backlog) return;
+    const CaseTable& c = data.cases;
+    // Each case's traits are one code (MetricsIndex::case_traits): the loop counts codes, and the figures
+    // come from the code counts. Neighbouring rows mostly share a code; four sets of counters, used in turn,
+    // keep the increments from waiting on one another.
+    std::vector<uint32_t>& traits = out->traits;
+    traits.assign(4 * kCaseTraitCodes, 0);
+    for (size_t i = 0; i < sel.rows.size(); ++i) {
+        const uint32_t r = sel.rows[i];
+        traits[(i & 3) * kCaseTraitCodes + index.case_traits[r]]++;
+        out->transfers += c.transfers[r];
+    }
+    for (uint32_t code = 0; code < kCaseTraitCodes; ++code)
+        traits[code] += traits[kCaseTraitCodes + code] + traits[2 * kCaseTraitCodes + code] +
+                        traits[3 * kCaseTraitCodes + code];
+    traits.resize(kCaseTraitCodes);
+
+    out->open_by_queue.assign(index.queue.keys.size() * kQueueCells, 0);
+    out->open_by_owner.assign(index.owner.keys.size(), 0);
+    for (uint32_t r : sel.open_rows) {
+        uint32_t* cells = out->open_by_queue.data() + index.queue.case_code[r] * kQueueCells;
         cells[static_cast<int>(c.severity[r])]++;
         if (has_time(as_of)) cells[kSeverities + age_bucket(as_of - c.created_at[r])]++;
+        out->open_by_owner[index.owner.case_code[r]]++;
     }
+    out->oldest_open.assign(sel.open_rows.begin(), sel.open_rows.end());
+    keep_oldest(data, opt.oldest_open, &out->oldest_open);
+
+    // Arrivals and closures per day of the series' longest span; the series starts later when the
+    // selection does (finish_backlog).
+    if (has_time(as_of)) {
+        const int32_t last = day_of(as_of);
+        out->flow_first = last - std::max(1, opt.max_series_days) + 1;
+        out->arrivals.assign(static_cast<size_t>(last - out->flow_first + 1), 0);
+        out->closures.assign(out->arrivals.size(), 0);
+        for (uint32_t r : sel.rows) {
+            const int32_t created = index.created_day[r], ended = index.end_day[r];
+            if (created > last) continue;  // created after as_of
+            if (created < out->flow_first) {
+                out->created_before++;
+                if (ended < out->flow_first) continue;  // came and went before the series
+                out->open_before++;
+            } else {
+                out->arrivals[created - out->flow_first]++;
+            }
+            if (ended <= last) out->closures[ended - out->flow_first]++;
+        }
+    }
+    mark_ranks(index.first_response, sel.rows, &out->first_response_ranks);
+    mark_ranks(index.resolution, sel.rows, &out->resolution_ranks);
+}
+
+// Open cases per queue x severity (and x age bucket, whose sums are the backlog's age buckets) and per
+// owner, most open first (ties by name, for stable output).
+static void list_open_by_key(const Dataset& data, const MetricsIndex& index, const BacklogCounts& counts,
+                             BacklogMetrics* b) {
+    const StringPool& pool = *data.strings;
     for (uint32_t code = 0; code < index.queue.keys.size(); ++code) {
-        const uint32_t* cells = counts->data() + code * kCells;
+        const uint32_t* cells = counts.open_by_queue.data() + code * kQueueCells;
         QueueSeverityCount q{index.queue.keys[code], 0, {}, {}};
         for (int v = 0; v < kSeverities; ++v) q.by_severity[v] = cells[v], q.total += cells[v];
         for (int a = 0; a < kAgeBuckets; ++a)
             q.by_age[a] = cells[kSeverities + a], b->age_buckets[a] += q.by_age[a];
         if (q.total) b->open_by_queue.push_back(q);
     }
-    counts->assign(index.owner.keys.size(), 0);
-    for (uint32_t r : open_rows) (*counts)[index.owner.case_code[r]]++;
     for (uint32_t code = 0; code < index.owner.keys.size(); ++code)
-        if ((*counts)[code]) b->open_by_owner.push_back({index.owner.keys[code], (*counts)[code]});
+        if (counts.open_by_owner[code])
+            b->open_by_owner.push_back({index.owner.keys[code], counts.open_by_owner[code]});
     std::sort(b->open_by_queue.begin(), b->open_by_queue.end(), [&](const auto& x, const auto& y) {
         return x.total != y.total ? x.total > y.total : pool.view(x.queue) < pool.view(y.queue);
     });
@@ -58,30 +130,18 @@ static void count_open_by_key(const Dataset& data, const MetricsIndex& index,
 
 // Arrivals, closures and end-of-day backlog per UTC day from the first selected creation day to as_of's
 // day (at most max_series_days, the most recent), then per ISO week.
-static void build_flows(const MetricsIndex& index, const std::vector<uint32_t>& rows, Time as_of,
-                        const MetricsOptions& opt, BacklogMetrics* b) {
-    if (rows.empty() || !has_time(as_of)) return;
-    const int32_t last = day_of(as_of);
-    int32_t first = last;
-    for (uint32_t r : rows) first = std::min(first, index.created_day[r]);
-    first = std::max(first, last - std::max(1, opt.max_series_days) + 1);
-    b->daily.resize(static_cast<size_t>(last - first + 1));
-    for (size_t i = 0; i < b->daily.size(); ++i) b->daily[i] = {first + static_cast<int32_t>(i), 0, 0, 0};
-    uint32_t open_before_first = 0;
-    for (uint32_t r : rows) {
-        const int32_t created = index.created_day[r];
-        if (created > last) continue;  // created after as_of
-        const int32_t ended = index.end_day[r];
-        if (ended < first) continue;  // came and went before the series
-        if (created < first) {
-            open_before_first++;
-        } else {
-            b->daily[created - first].arrivals++;
-        }
-        if (ended <= last) b->daily[ended - first].closures++;
+static void list_flows(const BacklogCounts& counts, BacklogMetrics* b) {
+    if (b->total == 0 || counts.arrivals.empty()) return;
+    size_t from = 0;  // the first selected creation day, or as_of's day when every case is newer
+    if (counts.created_before == 0) {
+        while (from + 1 < counts.arrivals.size() && counts.arrivals[from] == 0) ++from;
     }
-    int64_t backlog = open_before_first;
-    for (DayFlow& d : b->daily) {
+    b->daily.resize(counts.arrivals.size() - from);
+    int64_t backlog = counts.open_before;  // 0 unless the series starts at flow_first
+    for (size_t i = 0; i < b->daily.size(); ++i) {
+        DayFlow& d = b->daily[i];
+        d = {counts.flow_first + static_cast<int32_t>(from + i), counts.arrivals[from + i],
+             counts.closures[from + i], 0};
         backlog += static_cast<int64_t>(d.arrivals) - d.closures;
         d.backlog = static_cast<uint32_t>(std::max<int64_t>(0, backlog));
         int32_t week = iso_week_start(d.day);
@@ -91,39 +151,34 @@ static void build_flows(const MetricsIndex& index, const std::vector<uint32_t>& 
     }
 }
 
-void compute_backlog(const Dataset& data, const MetricsIndex& index, Time as_of, const MetricsOptions& opt,
-                     Metrics* out) {
-    BacklogMetrics& b = out->backlog;
-    {  // reset every figure but keep the vectors' capacity
-        BacklogMetrics fresh;
-        std::swap(fresh.open_by_queue, b.open_by_queue);
-        std::swap(fresh.open_by_owner, b.open_by_owner);
-        std::swap(fresh.oldest_open, b.oldest_open);
-        std::swap(fresh.daily, b.daily);
-        std::swap(fresh.weekly, b.weekly);
-        b = std::move(fresh);
-        b.open_by_queue.clear(), b.open_by_owner.clear(), b.oldest_open.clear(), b.daily.clear(),
-            b.weekly.clear();
-    }
-    if (!opt.backlog) return;
-    const CaseTable& c = data.cases;
-    const std::vector<uint32_t>& rows = out->rows;
-    const std::vector<uint32_t>& open_rows = out->open_rows;
-    // Each case's traits are one code (MetricsIndex::case_traits): the loop counts codes, and the figures
-    // come from the code counts. Neighbouring rows mostly share a code; four sets of counters, used in turn,
-    // keep the increments from waiting on one another.
-    std::vector<uint32_t>& code_counts = out->scratch.counts2;
-    code_counts.assign(4 * kCaseTraitCodes, 0);
-    uint64_t transfers_sum = 0;
-    for (size_t i = 0; i < rows.size(); ++i) {
-        const uint32_t r = rows[i];
-        const uint16_t traits = index.case_traits[r];
-        code_counts[(i & 3) * kCaseTraitCodes + traits]++;
-        transfers_sum += c.transfers[r];
-    }
+// n, median and p90 of the selected durations: the k-th smallest selected value is at the k-th set bit.
+static Durations durations_of_ranks(const SortedDurations& d, const std::vector<uint32_t>& words) {
+    size_t n = 0;
+    for (uint32_t w : words) n += static_cast<size_t>(__builtin_popcount(w));
+    size_t word = 0, before = 0;  // the scan only moves forward: order statistics are asked in order
+    auto at = [&](size_t k) {
+        if (n == d.sorted.size()) return static_cast<double>(d.sorted[k]);  // everything selected
+        while (before + static_cast<size_t>(__builtin_popcount(words[word])) <= k)
+            before += static_cast<size_t>(__builtin_popcount(words[word++]));
+        uint32_t w = words[word];
+        for (size_t skip = k - before; skip > 0; --skip) w &= w - 1;
+        return static_cast<double>(d.sorted[word * 32 + static_cast<size_t>(__builtin_ctz(w))]);
+    };
+    Durations out;
+    out.n = static_cast<uint32_t>(n);
+    out.median_hours = quantile_of_order_stats(n, 0.5, at);
+    out.p90_hours = quantile_of_order_stats(n, 0.9, at);
+    return out;
+}
+
+void finish_backlog(const Dataset& data, const MetricsIndex& index, const BacklogCounts& counts,
+                    uint32_t rows, uint32_t open_rows, const MetricsOptions& opt, BacklogMetrics* out) {
+    BacklogMetrics& b = *out;
+    reset_keeping_capacity(&b, &BacklogMetrics::open_by_queue, &BacklogMetrics::open_by_owner,
+                           &BacklogMetrics::oldest_open, &BacklogMetrics::daily, &BacklogMetrics::weekly);
+    if (!opt.backlog || counts.traits.size() != kCaseTraitCodes) return;
     for (uint32_t code = 0; code < kCaseTraitCodes; ++code) {
-        const uint32_t n = code_counts[code] + code_counts[kCaseTraitCodes + code] +
-                           code_counts[2 * kCaseTraitCodes + code] + code_counts[3 * kCaseTraitCodes + code];
+        const uint32_t n = counts.traits[code];
         if (n == 0) continue;
         const CaseStatus status = static_cast<CaseStatus>(code & kTraitStatus);
         const int sev = static_cast<int>(code >> kTraitSeverityShift & 3);
@@ -140,29 +195,20 @@ void compute_backlog(const Dataset& data, const MetricsIndex& index, Time as_of,
             b.fcr += code & kTraitFirstContact ? n : 0;
         }
     }
-    b.total = static_cast<uint32_t>(rows.size());
-    b.open = static_cast<uint32_t>(open_rows.size());
-    b.transfers_mean = rate(static_cast<double>(transfers_sum), b.total);
+    b.total = rows;
+    b.open = open_rows;
+    b.transfers_mean = rate(static_cast<double>(counts.transfers), b.total);
     b.transfers_2plus_rate = rate(b.transfers_2plus, b.total);
     b.swarmed_rate = rate(b.swarmed, b.total);
     b.reopened_rate = rate(b.reopened, b.total);
     b.fcr_rate = rate(b.fcr, b.fcr_eligible);
 
-    count_open_by_key(data, index, open_rows, as_of, &out->scratch.counts2, &b);
-
-    std::vector<uint32_t>& oldest = out->scratch.counts;
-    oldest.assign(open_rows.begin(), open_rows.end());
-    size_t n_oldest = std::min<size_t>(opt.oldest_open, oldest.size());
-    std::partial_sort(oldest.begin(), oldest.begin() + n_oldest, oldest.end(), [&](uint32_t x, uint32_t y) {
-        if (c.created_at[x] != c.created_at[y]) return c.created_at[x] < c.created_at[y];
-        return x != y && data.strings->view(c.id[x]) < data.strings->view(c.id[y]);  // ties: case id
-    });
-    b.oldest_open.assign(oldest.begin(), oldest.begin() + n_oldest);
-
-    build_flows(index, rows, as_of, opt, &b);
-
-    b.first_response = durations_of_selection(index.first_response, rows, &out->scratch.rank_bits);
-    b.resolution = durations_of_selection(index.resolution, rows, &out->scratch.rank_bits);
+    list_open_by_key(data, index, counts, &b);
+    b.oldest_open = counts.oldest_open;
+    keep_oldest(data, opt.oldest_open, &b.oldest_open);
+    list_flows(counts, &b);
+    b.first_response = durations_of_ranks(index.first_response, counts.first_response_ranks);
+    b.resolution = durations_of_ranks(index.resolution, counts.resolution_ranks);
 }
 
 }  // namespace cb

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "metrics.h"
+#include "metrics_counts.h"
 
 namespace cb {
 
@@ -26,28 +26,22 @@ static void finish_row(uint32_t responses, uint32_t dissatisfied, const MetricsO
                    d->rate_with > d->rate_without;
 }
 
-// Per queue (or product) value: responses and dissatisfied responses; values with n >= driver_min_n
-// become driver rows.
-static void value_drivers(const Dataset& data, const std::vector<uint32_t>& scored, const KeyCodes& codes,
-                          Driver driver, uint32_t responses, uint32_t dissatisfied, const MetricsOptions& opt,
-                          Metrics* out) {
-    std::vector<uint32_t>& counts = out->scratch.counts;  // [2 * code] responses, [2 * code + 1] dissatisfied
-    counts.assign(2 * codes.keys.size(), 0);
-    const SurveyTable& s = data.surveys;
-    for (uint32_t i : scored) {
-        const uint32_t code = codes.survey_code[i];
-        counts[2 * code]++;
-        counts[2 * code + 1] += s.csat[i] <= 2;
-    }
+// DriverCounts::n layout: responses, dissatisfied, the fixed drivers' pairs, then the queue and product
+// pairs.
+constexpr size_t kFixedAt = 2, kQueuesAt = kFixedAt + 2 * kFixedDrivers;
+
+// Rows of the queue (or product) values with n >= driver_min_n, from their (responses, dissatisfied) pairs.
+static void value_drivers(const KeyCodes& codes, const uint32_t* pairs, Driver driver, uint32_t responses,
+                          uint32_t dissatisfied, const MetricsOptions& opt, DriverMetrics* out) {
     for (uint32_t code = 0; code < codes.keys.size(); ++code) {
-        if (counts[2 * code] == 0 || counts[2 * code] < opt.driver_min_n) continue;
+        if (pairs[2 * code] == 0 || pairs[2 * code] < opt.driver_min_n) continue;
         DriverRow d;
         d.driver = driver;
         d.value = codes.keys[code];
-        d.n_with = counts[2 * code];
-        d.dissatisfied_with = counts[2 * code + 1];
+        d.n_with = pairs[2 * code];
+        d.dissatisfied_with = pairs[2 * code + 1];
         finish_row(responses, dissatisfied, opt, &d);
-        out->drivers.rows.push_back(d);
+        out->rows.push_back(d);
     }
 }
 
@@ -107,34 +101,33 @@ static Priority describe(const DriverRow& d, const StringPool& pool, const Metri
     return p;
 }
 
-void compute_drivers(const Dataset& data, const MetricsIndex& index, const SlaResults& sla, Time as_of,
-                     const MetricsOptions& opt, Metrics* out) {
-    DriverMetrics& dm = out->drivers;
-    dm.responses = dm.dissatisfied = 0;
-    dm.rows.clear(), dm.top.clear();
+static bool sla_usable(const Dataset& data, const SlaResults& sla) {
+    for (const SlaClockColumns& k : sla.clocks)
+        if (k.state.size() != data.cases.count) return false;
+    return true;
+}
+
+void count_drivers(const Dataset& data, const MetricsIndex& index, const SlaResults& sla,
+                   const Selection& sel, Time as_of, const MetricsOptions& opt, DriverCounts* out) {
+    std::vector<uint32_t>& n = out->n;
+    n.clear();
     if (!opt.drivers) return;
+    n.assign(kQueuesAt + 2 * (index.queue.keys.size() + index.product.keys.size()), 0);
+    uint32_t* queues = n.data() + kQueuesAt;
+    uint32_t* products = queues + 2 * index.queue.keys.size();
     const SurveyTable& s = data.surveys;
-    const CaseTable& c = data.cases;
-    // The responses with a CSAT score, reusing the satisfaction selection.
-    std::vector<uint32_t>& scored = out->scratch.surveys;
-    scored.clear();
-    for (uint32_t i : out->satisfaction.survey_rows)
-        if (s.csat[i] >= 1 && s.csat[i] <= 5) scored.push_back(i);
-    bool sla_ok = true;
-    for (const SlaClockColumns& k : sla.clocks) sla_ok = sla_ok && k.state.size() == c.count;
+    const bool sla_ok = sla_usable(data, sla);
     const SlaState* first_response =
         sla_ok ? sla.clocks[static_cast<int>(SlaMetric::FirstResponse)].state.data() : nullptr;
     const SlaState* resolution =
         sla_ok ? sla.clocks[static_cast<int>(SlaMetric::Resolution)].state.data() : nullptr;
     const Time max_age = static_cast<Time>(opt.driver_age_days) * kSecondsPerDay;
-
-    DriverRow fixed[kFixedDrivers];
-    for (int k = 0; k < kFixedDrivers; ++k) fixed[k].driver = static_cast<Driver>(k);
-    for (uint32_t i : scored) {
+    for (uint32_t i : sel.survey_rows) {  // the responses with a CSAT score
+        if (s.csat[i] < 1 || s.csat[i] > 5) continue;
         const uint32_t r = s.case_index[i];
         const bool unhappy = s.csat[i] <= 2;
-        dm.responses++;
-        dm.dissatisfied += unhappy;
+        n[0]++;
+        n[1] += unhappy;
         const bool late_fr = sla_ok && first_response[r] == SlaState::Noncompliant;
         const Time end = index.survey_case_end[i];
         const Time age = (has_time(end) ? end : as_of) - index.survey_case_created[i];
@@ -149,18 +142,38 @@ void compute_drivers(const Dataset& data, const MetricsIndex& index, const SlaRe
             (has_time(end) || has_time(as_of)) && age > max_age,
         };
         for (int k = 0; k < kFixedDrivers; ++k) {
-            fixed[k].n_with += has[k];
-            fixed[k].dissatisfied_with += has[k] && unhappy;
+            n[kFixedAt + 2 * k] += has[k];
+            n[kFixedAt + 2 * k + 1] += has[k] && unhappy;
         }
+        const uint32_t q = index.queue.survey_code[i], p = index.product.survey_code[i];
+        queues[2 * q]++, queues[2 * q + 1] += unhappy;
+        products[2 * p]++, products[2 * p + 1] += unhappy;
     }
-    for (DriverRow& d : fixed) {
-        bool needs_sla = d.driver == Driver::SlaBreached || d.driver == Driver::LateFirstResponse;
+}
+
+void finish_drivers(const Dataset& data, const MetricsIndex& index, const SlaResults& sla,
+                    const DriverCounts& counts, const MetricsOptions& opt, DriverMetrics* out) {
+    DriverMetrics& dm = *out;
+    dm.responses = dm.dissatisfied = 0;
+    dm.rows.clear(), dm.top.clear();
+    const std::vector<uint32_t>& n = counts.n;
+    if (!opt.drivers || n.size() != kQueuesAt + 2 * (index.queue.keys.size() + index.product.keys.size()))
+        return;
+    dm.responses = n[0], dm.dissatisfied = n[1];
+    const bool sla_ok = sla_usable(data, sla);
+    for (int k = 0; k < kFixedDrivers; ++k) {
+        DriverRow d;
+        d.driver = static_cast<Driver>(k);
+        const bool needs_sla = d.driver == Driver::SlaBreached || d.driver == Driver::LateFirstResponse;
         if (needs_sla && !sla_ok) continue;  // no clocks: no SLA drivers
+        d.n_with = n[kFixedAt + 2 * k], d.dissatisfied_with = n[kFixedAt + 2 * k + 1];
         finish_row(dm.responses, dm.dissatisfied, opt, &d);
         dm.rows.push_back(d);
     }
-    value_drivers(data, scored, index.queue, Driver::Queue, dm.responses, dm.dissatisfied, opt, out);
-    value_drivers(data, scored, index.product, Driver::Product, dm.responses, dm.dissatisfied, opt, out);
+    const uint32_t* queues = n.data() + kQueuesAt;
+    value_drivers(index.queue, queues, Driver::Queue, dm.responses, dm.dissatisfied, opt, &dm);
+    value_drivers(index.product, queues + 2 * index.queue.keys.size(), Driver::Product, dm.responses,
+                  dm.dissatisfied, opt, &dm);
     std::sort(dm.rows.begin(), dm.rows.end(), [](const DriverRow& x, const DriverRow& y) {
         if (x.impact != y.impact) return x.impact > y.impact;
         if (x.p_value != y.p_value) return x.p_value < y.p_value;

@@ -58,40 +58,6 @@ float duration_hours(Time from, Time to) {
     return static_cast<float>(static_cast<double>(std::max<Time>(0, to - from)) / 3600.0);
 }
 
-Durations durations_of_selection(const SortedDurations& d, const std::vector<uint32_t>& rows,
-                                 std::vector<uint64_t>* bits) {
-    // Every case with a duration selected: the order statistics are the sorted array itself.
-    size_t n = 0;
-    if (rows.size() == d.rank.size()) {
-        n = d.sorted.size();
-        Durations out;
-        out.n = static_cast<uint32_t>(n);
-        auto at = [&](size_t k) { return static_cast<double>(d.sorted[k]); };
-        out.median_hours = quantile_of_order_stats(n, 0.5, at);
-        out.p90_hours = quantile_of_order_stats(n, 0.9, at);
-        return out;
-    }
-    // Otherwise mark the selected ranks; the k-th smallest selected value is at the k-th set bit.
-    bits->assign((d.sorted.size() + 63) / 64, 0);
-    for (uint32_t r : rows) {
-        const uint32_t k = d.rank[r];
-        if (k != UINT32_MAX) (*bits)[k >> 6] |= uint64_t(1) << (k & 63), ++n;
-    }
-    size_t word = 0, before = 0;  // the scan only moves forward: order statistics are asked in order
-    auto at = [&](size_t k) {
-        while (before + static_cast<size_t>(__builtin_popcountll((*bits)[word])) <= k)
-            before += static_cast<size_t>(__builtin_popcountll((*bits)[word++]));
-        uint64_t w = (*bits)[word];
-        for (size_t skip = k - before; skip > 0; --skip) w &= w - 1;
-        return static_cast<double>(d.sorted[word * 64 + static_cast<size_t>(__builtin_ctzll(w))]);
-    };
-    Durations out;
-    out.n = static_cast<uint32_t>(n);
-    out.median_hours = quantile_of_order_stats(n, 0.5, at);
-    out.p90_hours = quantile_of_order_stats(n, 0.9, at);
-    return out;
-}
-
 void build_metrics_index(const Dataset& any_data, MetricsIndex* out) {
     static const StringPool kEmptyPool;
     Dataset empty;  // an unusable dataset is indexed as an empty one (compute_metrics treats it so too)
@@ -114,6 +80,18 @@ void build_metrics_index(const Dataset& any_data, MetricsIndex* out) {
     for (uint32_t r = 0; r < c.count; ++r)
         severity_code[r] = std::min<uint32_t>(static_cast<uint32_t>(c.severity[r]), kSeverities - 1);
     group_rows(severity_code, kSeverities, &out->severity_begin, &out->severity_rows);
+    const size_t offerings = out->offering.keys.size();
+    out->cells = kSeverities * offerings <= kMaxCells ? static_cast<uint32_t>(kSeverities * offerings) : 0;
+    out->case_cell.clear(), out->cell_begin.clear(), out->cell_rows.clear();
+    if (out->cells) {
+        std::vector<uint32_t> cell(c.count);
+        out->case_cell.resize(c.count);
+        for (uint32_t r = 0; r < c.count; ++r) {
+            cell[r] = severity_code[r] * static_cast<uint32_t>(offerings) + out->offering.case_code[r];
+            out->case_cell[r] = static_cast<uint8_t>(cell[r] | (is_open(c.status[r]) ? kCellOpen : 0));
+        }
+        group_rows(cell, out->cells, &out->cell_begin, &out->cell_rows);
+    }
     out->unfiltered = UnfilteredCache{};
 
     out->end_time.resize(c.count);
@@ -147,9 +125,15 @@ void build_metrics_index(const Dataset& any_data, MetricsIndex* out) {
     out->surveys_in_case_order = std::is_sorted(survey_case.begin(), survey_case.end());
     out->survey_slots.resize(s.count);
     out->survey_day.resize(s.count);
+    out->survey_first_day = 0, out->survey_last_day = -1;
     for (uint32_t i = 0; i < s.count; ++i) {
         out->survey_slots[i] = SatHistogram::slots(s, i);
-        out->survey_day[i] = has_time(s.submitted_at[i]) ? day_of(s.submitted_at[i]) : INT32_MIN;
+        const int32_t day = has_time(s.submitted_at[i]) ? day_of(s.submitted_at[i]) : INT32_MIN;
+        out->survey_day[i] = day;
+        if (day == INT32_MIN) continue;
+        const bool first = out->survey_first_day > out->survey_last_day;
+        out->survey_first_day = first ? day : std::min(out->survey_first_day, day);
+        out->survey_last_day = first ? day : std::max(out->survey_last_day, day);
     }
     out->survey_severity.assign(s.count, Severity::A);
     out->survey_case_flags.assign(s.count, 0);
@@ -167,6 +151,9 @@ void build_metrics_index(const Dataset& any_data, MetricsIndex* out) {
         out->survey_case_created[i] = c.created_at[r];
         out->survey_case_end[i] = out->end_time[r];
     }
+    out->survey_cell.assign(out->cells ? s.count : 0, kNoCell);
+    for (uint32_t i = 0; i < out->survey_cell.size(); ++i)
+        if (s.case_index[i] < c.count) out->survey_cell[i] = out->case_cell[s.case_index[i]] & ~kCellOpen;
     build_text_index(data, &out->text);
     if (&s == &data.surveys) {
         index_verbatim_terms(data, out);

@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "metrics.h"
+#include "metrics_counts.h"
 
 namespace cb {
 
@@ -102,28 +102,37 @@ static void roll_up(const Dataset& data, const std::vector<PlanRow>& plans, bool
 }
 
 // Per customer with a plan: the plan roll-up beside the customer's selected open cases and CSAT.
-void join_plan_customers(const Dataset& data, const MetricsIndex& index, const MetricsOptions& opt,
-                         Metrics* out) {
+void count_customers(const Dataset& data, const MetricsIndex& index, const Selection& sel,
+                     const MetricsOptions& opt, CustomerCounts* out) {
+    std::vector<uint32_t>& n = out->n;  // [code * 6] open cases, [code * 6 + v] CSAT v
+    n.clear();
+    if (!opt.plans) return;
+    const KeyCodes& codes = index.customer;
+    n.assign(codes.keys.size() * 6, 0);
+    for (uint32_t r : sel.open_rows) n[codes.case_code[r] * 6]++;
+    const SurveyTable& sv = data.surveys;
+    for (uint32_t i : sel.survey_rows)
+        if (sv.csat[i] >= 1 && sv.csat[i] <= 5) n[codes.survey_code[i] * 6 + sv.csat[i]]++;
+}
+
+void join_plan_customers(const Dataset& data, const MetricsIndex& index, const CustomerCounts& counts,
+                         const MetricsOptions& opt, Metrics* out) {
     PlanMetrics& pm = out->plans;
     pm.by_customer.clear();
-    if (!opt.plans || pm.plans.empty()) return;
+    const KeyCodes& codes = index.customer;
+    if (!opt.plans || pm.plans.empty() || counts.n.size() != codes.keys.size() * 6) return;
     KeyIndex& keys = out->scratch.keys;
     std::vector<PlanRollup> customers;
     roll_up(data, pm.plans, true, &keys, &customers);  // keys keeps the customer slots for the join below
     for (const PlanRollup& r : customers) pm.by_customer.push_back({r, 0, {}});
-    // Customer code (MetricsIndex) -> row of by_customer, so the loops below look nothing up by string id.
-    const KeyCodes& codes = index.customer;
-    std::vector<uint32_t>& slot = out->scratch.codes;
-    slot.resize(codes.keys.size());
-    for (uint32_t code = 0; code < codes.keys.size(); ++code) slot[code] = keys.find(codes.keys[code]);
-    for (uint32_t r : out->open_rows) {
-        const uint32_t s = slot[codes.case_code[r]];
-        if (s != UINT32_MAX) pm.by_customer[s].open_cases++;
-    }
-    const SurveyTable& sv = data.surveys;
-    for (uint32_t i : out->satisfaction.survey_rows) {
-        const uint32_t s = slot[codes.survey_code[i]];
-        if (s != UINT32_MAX && sv.csat[i] >= 1 && sv.csat[i] <= 5) pm.by_customer[s].csat.add(sv.csat[i]);
+    for (uint32_t code = 0; code < codes.keys.size(); ++code) {
+        const uint32_t slot = keys.find(codes.keys[code]);
+        if (slot == UINT32_MAX) continue;
+        CustomerPlanRow& row = pm.by_customer[slot];
+        const uint32_t* n = counts.n.data() + code * 6;
+        row.open_cases += n[0];
+        for (int v = 1; v <= 5; ++v)  // sums of small integers: exact, in any order
+            row.csat.n += n[v], row.csat.sum += double(v) * n[v], row.csat.sum_sq += double(v * v) * n[v];
     }
     keys.reset();
     const StringPool& pool = *data.strings;

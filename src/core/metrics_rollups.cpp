@@ -211,7 +211,7 @@ void compute_rollup_metrics(const Dataset& data, const Filter& f, Time as_of, co
                             Metrics* out) {
     const RollupTable& t = data.rollups;
     if (!uses_rollups(data) || !rollups_usable(t)) return;
-    std::vector<uint32_t>& rows = out->scratch.counts;  // the selected rollup rows
+    std::vector<uint32_t>& rows = out->scratch.rollup_rows;
     rows.clear();
     const bool timed = has_time(f.from) || has_time(f.to);
     auto allows = [](const std::vector<StrId>& set, StrId v) {

@@ -1,7 +1,7 @@
 // metrics_satisfaction.cpp: survey figures over the surveys of the selected cases.
 #include <algorithm>
 
-#include "metrics.h"
+#include "metrics_counts.h"
 
 namespace cb {
 
@@ -62,15 +62,78 @@ SatCounts SatHistogram::counts() const {
     return c;
 }
 
+void select_surveys(const Dataset& data, const MetricsIndex& index, const std::vector<uint32_t>& rows,
+                    const Filter& filter, std::vector<uint32_t>* out) {
+    out->clear();
+    const SurveyTable& s = data.surveys;
+    if (!surveys_usable(s) || index.survey_begin.size() != data.cases.count + 2 ||
+        index.survey_slots.size() != s.count)
+        return;
+    // A run of consecutive case rows (the usual shape: assembled data is grouped by queue and severity)
+    // has its surveys in one slice of survey_rows.
+    const bool timed = has_time(filter.from) || has_time(filter.to);
+    for (size_t a = 0, b = 0; a < rows.size(); a = b) {
+        for (b = a + 1; b < rows.size() && rows[b] == rows[b - 1] + 1;) ++b;
+        const uint32_t* from = index.survey_rows.data() + index.survey_begin[rows[a]];
+        const uint32_t* to = index.survey_rows.data() + index.survey_begin[rows[b - 1] + 1];
+        if (!timed) {
+            out->insert(out->end(), from, to);
+            continue;
+        }
+        for (const uint32_t* i = from; i != to; ++i)
+            if (filter.time_contains(s.submitted_at[*i])) out->push_back(*i);
+    }
+    if (!index.surveys_in_case_order) std::sort(out->begin(), out->end());
+}
+
+void SatHistogram::add(const SatHistogram& o) {
+    for (int v = 0; v < 8; ++v) csat[v] += o.csat[v], effort[v] += o.effort[v];
+    for (int v = 0; v < 4; ++v) resolved[v] += o.resolved[v];
+    for (int v = 0; v < 16; ++v) nps[v] += o.nps[v];
+}
+
+static void count_by_code(const MetricsIndex& index, const std::vector<uint32_t>& surveys,
+                          const KeyCodes& codes, std::vector<SatHistogram>* out) {
+    out->assign(codes.keys.size(), SatHistogram{});
+    for (uint32_t i : surveys) (*out)[codes.survey_code[i]].add(index.survey_slots[i]);
+}
+
+void count_satisfaction(const MetricsIndex& index, const Selection& sel, int32_t first_day, int32_t last_day,
+                        int max_days, SatisfactionCounts* out) {
+    reset_keeping_capacity(out, &SatisfactionCounts::by_queue, &SatisfactionCounts::by_product,
+                           &SatisfactionCounts::by_offering, &SatisfactionCounts::by_owner,
+                           &SatisfactionCounts::by_customer, &SatisfactionCounts::per_day);
+    const std::vector<uint32_t>& surveys = sel.survey_rows;
+    for (uint32_t i : surveys)
+        out->by_severity[static_cast<int>(index.survey_severity[i])].add(index.survey_slots[i]);
+    count_by_code(index, surveys, index.queue, &out->by_queue);
+    count_by_code(index, surveys, index.product, &out->by_product);
+    count_by_code(index, surveys, index.offering, &out->by_offering);
+    count_by_code(index, surveys, index.owner, &out->by_owner);
+    count_by_code(index, surveys, index.customer, &out->by_customer);
+    if (first_day > last_day) {  // the selection's own days, the most recent max_days of them
+        for (uint32_t i : surveys) {
+            const int32_t d = index.survey_day[i];
+            if (d == INT32_MIN) continue;
+            first_day = std::min(first_day, d), last_day = std::max(last_day, d);
+        }
+        if (first_day > last_day) return;
+        first_day = std::max(first_day, last_day - std::max(1, max_days) + 1);
+    }
+    out->first_day = first_day;
+    out->per_day.assign(static_cast<size_t>(last_day - first_day + 1), SatHistogram{});
+    for (uint32_t i : surveys) {
+        const int32_t d = index.survey_day[i];
+        if (d >= first_day && d <= last_day) out->per_day[d - first_day].add(index.survey_slots[i]);
+    }
+}
+
 // Survey counts per value of one case column, most responses first (ties by name).
-static void breakdown(const MetricsIndex& index, const std::vector<uint32_t>& survey_rows,
-                      const KeyCodes& codes, MetricsScratch* scratch, std::vector<SatRow>* out) {
-    std::vector<SatHistogram>& per_code = scratch->sat_histograms;
-    per_code.assign(codes.keys.size(), SatHistogram{});
-    for (uint32_t i : survey_rows) per_code[codes.survey_code[i]].add(index.survey_slots[i]);
+static void list_by_code(const KeyCodes& codes, const std::vector<SatHistogram>& per_code,
+                         MetricsScratch* scratch, std::vector<SatRow>* out) {
     std::vector<uint32_t>& order = scratch->codes;
     order.clear();
-    for (uint32_t code = 0; code < codes.keys.size(); ++code)
+    for (uint32_t code = 0; code < per_code.size(); ++code)
         if (per_code[code].responses()) order.push_back(code);
     sort_by_count_then_name(codes, &order, [&](uint32_t code) { return per_code[code].responses(); });
     out->clear();
@@ -90,25 +153,16 @@ static void roll_up(const std::vector<SatTrendPoint>& days, PeriodStart period_s
     }
 }
 
-static void build_trends(const MetricsIndex& index, const std::vector<uint32_t>& survey_rows, int max_days,
-                         std::vector<SatHistogram>* per_day, SatisfactionMetrics* sat) {
-    int32_t first = INT32_MAX, last = INT32_MIN;
-    for (uint32_t i : survey_rows) {
-        const int32_t d = index.survey_day[i];
-        if (d == INT32_MIN) continue;
-        first = std::min(first, d), last = std::max(last, d);
-    }
-    if (first > last) return;
-    first = std::max(first, last - std::max(1, max_days) + 1);
-    // Dense days first (a plain index, no search), then the periods, then drop the empty days.
-    per_day->assign(static_cast<size_t>(last - first + 1), SatHistogram{});
-    for (uint32_t i : survey_rows) {
-        const int32_t d = index.survey_day[i];
-        if (d >= first) (*per_day)[d - first].add(index.survey_slots[i]);
-    }
-    sat->daily.resize(per_day->size());
-    for (size_t d = 0; d < per_day->size(); ++d)
-        sat->daily[d] = {first + static_cast<int32_t>(d), (*per_day)[d].counts()};
+// The days with responses, the most recent max_days of them, then weeks and months.
+static void list_trends(const SatisfactionCounts& counts, int max_days, SatisfactionMetrics* sat) {
+    const std::vector<SatHistogram>& days = counts.per_day;
+    size_t first = 0, end = days.size();
+    while (end > 0 && days[end - 1].responses() == 0) --end;
+    if (end == 0) return;
+    first = static_cast<size_t>(std::max<int64_t>(0, static_cast<int64_t>(end) - std::max(1, max_days)));
+    sat->daily.clear();
+    for (size_t d = first; d < end; ++d)
+        sat->daily.push_back({counts.first_day + static_cast<int32_t>(d), days[d].counts()});
     roll_up(sat->daily, iso_week_start, &sat->weekly);
     roll_up(sat->daily, month_start, &sat->monthly);
     sat->daily.erase(std::remove_if(sat->daily.begin(), sat->daily.end(),
@@ -116,52 +170,26 @@ static void build_trends(const MetricsIndex& index, const std::vector<uint32_t>&
                      sat->daily.end());
 }
 
-void compute_satisfaction(const Dataset& data, const MetricsIndex& index, const Filter& filter,
-                          const MetricsOptions& opt, Metrics* out) {
-    SatisfactionMetrics& sat = out->satisfaction;
-    sat.survey_rows.clear();
+void finish_satisfaction(const MetricsIndex& index, const SatisfactionCounts& counts,
+                         const MetricsOptions& opt, MetricsScratch* scratch, SatisfactionMetrics* out) {
+    SatisfactionMetrics& sat = *out;
     sat.overall = SatCounts{};
     sat.daily.clear(), sat.weekly.clear(), sat.monthly.clear();
     for (std::vector<SatRow>* v :
          {&sat.by_queue, &sat.by_product, &sat.by_offering, &sat.by_owner, &sat.by_customer})
         v->clear();
     for (SatCounts& c : sat.by_severity) c = SatCounts{};
-    const SurveyTable& s = data.surveys;
-    const CaseTable& c = data.cases;
-    if (!surveys_usable(s)) return;
-
-    // The selection (drivers, verbatims and plans read it even when this section is off): the surveys of
-    // the selected cases, submitted within the time range. A run of consecutive case rows (the usual shape:
-    // assembled data is grouped by queue and severity) has its surveys in one slice of survey_rows.
-    if (index.survey_begin.size() != c.count + 2 || index.survey_slots.size() != s.count) return;
-    const bool timed = has_time(filter.from) || has_time(filter.to);
-    const std::vector<uint32_t>& rows = out->rows;
-    for (size_t a = 0, b = 0; a < rows.size(); a = b) {
-        for (b = a + 1; b < rows.size() && rows[b] == rows[b - 1] + 1;) ++b;
-        const uint32_t* from = index.survey_rows.data() + index.survey_begin[rows[a]];
-        const uint32_t* to = index.survey_rows.data() + index.survey_begin[rows[b - 1] + 1];
-        if (!timed) {
-            sat.survey_rows.insert(sat.survey_rows.end(), from, to);
-            continue;
-        }
-        for (const uint32_t* i = from; i != to; ++i)
-            if (filter.time_contains(s.submitted_at[*i])) sat.survey_rows.push_back(*i);
-    }
-    if (!index.surveys_in_case_order) std::sort(sat.survey_rows.begin(), sat.survey_rows.end());
-    if (!opt.satisfaction) return;
-    SatHistogram by_severity[kSeverities];
-    for (uint32_t i : sat.survey_rows)
-        by_severity[static_cast<int>(index.survey_severity[i])].add(index.survey_slots[i]);
+    if (!opt.satisfaction || counts.by_queue.size() != index.queue.keys.size()) return;
     for (int v = 0; v < kSeverities; ++v) {
-        sat.by_severity[v] = by_severity[v].counts();
+        sat.by_severity[v] = counts.by_severity[v].counts();
         sat.overall.add(sat.by_severity[v]);
     }
-    breakdown(index, sat.survey_rows, index.queue, &out->scratch, &sat.by_queue);
-    breakdown(index, sat.survey_rows, index.product, &out->scratch, &sat.by_product);
-    breakdown(index, sat.survey_rows, index.offering, &out->scratch, &sat.by_offering);
-    breakdown(index, sat.survey_rows, index.owner, &out->scratch, &sat.by_owner);
-    breakdown(index, sat.survey_rows, index.customer, &out->scratch, &sat.by_customer);
-    build_trends(index, sat.survey_rows, opt.max_series_days, &out->scratch.sat_histograms, &sat);
+    list_by_code(index.queue, counts.by_queue, scratch, &sat.by_queue);
+    list_by_code(index.product, counts.by_product, scratch, &sat.by_product);
+    list_by_code(index.offering, counts.by_offering, scratch, &sat.by_offering);
+    list_by_code(index.owner, counts.by_owner, scratch, &sat.by_owner);
+    list_by_code(index.customer, counts.by_customer, scratch, &sat.by_customer);
+    list_trends(counts, opt.max_series_days, &sat);
 }
 
 }  // namespace cb

@@ -1,7 +1,7 @@
 // metrics_sla.cpp: aggregates of the per-case SLA clocks (compute_sla) over the selected cases.
 #include <algorithm>
 
-#include "metrics.h"
+#include "metrics_counts.h"
 
 namespace cb {
 
@@ -95,16 +95,22 @@ static const MetricsScratch::SlaFacts& sla_facts(const CaseTable& c, const Metri
     return f;
 }
 
-// Every clock of the selected rows: the summaries, the nearing and open-breach lists, the heatmap, the
-// windowed series and each row's case flags. Neighbouring rows mostly share their bins: four sets of
-// counters, used in turn, keep the increments from waiting on one another.
+// counts.bins: per metric a block of kClockBins counters (kinds, then the bins, then the nearing clocks),
+// then the case kinds: [flags | 32 when open] of each selected case.
+constexpr uint32_t kKindsAt = 0, kHeatAt = kKinds, kDayAt = kHeatAt + kHeatBins, kHourAt = kDayAt + kDayBins,
+                   kWeekAt = kHourAt + kHourBins, kNearingAt = kWeekAt + kWeekBins,
+                   kClockBins = kNearingAt + 1;
+constexpr uint32_t kCaseKindsAt = kSlaMetrics * kClockBins, kCaseKinds = 64,
+                   kSlaBins = kCaseKindsAt + kCaseKinds;
+
+// Every clock of the selected rows: kinds, bins, the nearing and open-breach lists and each row's case
+// flags. Neighbouring rows mostly share their bins: four sets of counters, used in turn, keep the
+// increments from waiting on one another.
 static void add_clocks(const SlaResults& sla, const MetricsScratch::SlaFacts& facts,
-                       const std::vector<uint32_t>& rows, Time nearing_until, SlaMetrics* s,
+                       const std::vector<uint32_t>& rows, Time nearing_until, SlaCounts* out,
                        std::vector<uint8_t>* flags) {
-    struct Counts {
-        uint32_t kind[kKinds], heat[kHeatBins], day[kDayBins], hour[kHourBins], week[kWeekBins];
-    };
-    std::vector<Counts> counts(4 * kSlaMetrics, Counts{});  // [set * kSlaMetrics + metric]
+    std::vector<uint32_t>& bins = out->bins;
+    bins.assign(4 * kSlaBins, 0);  // [set * kSlaBins + ...]
     uint8_t flag_of_kind[kSlaMetrics][kKinds];
     for (int m = 0; m < kSlaMetrics; ++m)
         for (uint32_t kind = 0; kind < kKinds; ++kind) {
@@ -115,48 +121,31 @@ static void add_clocks(const SlaResults& sla, const MetricsScratch::SlaFacts& fa
         }
     for (size_t i = 0; i < rows.size(); ++i) {
         const uint32_t r = rows[i];
-        Counts* n = &counts[(i & 3) * kSlaMetrics];
+        uint32_t* set = bins.data() + (i & 3) * kSlaBins;
         uint8_t bits = 0;
         for (int m = 0; m < kSlaMetrics; ++m) {
+            uint32_t* n = set + m * kClockBins;
             const uint32_t fact = facts.clock[m][r], kind = fact >> kKindShift & (kKinds - 1);
-            n[m].kind[kind]++;
+            n[kKindsAt + kind]++;
             bits |= flag_of_kind[m][kind];
             if (fact & kBinned) {
-                n[m].heat[fact & 255]++, n[m].day[fact >> kDayShift & 31]++;
-                n[m].hour[fact >> kHourShift & 31]++, n[m].week[fact >> kWeekShift & 63]++;
+                n[kHeatAt + (fact & 255)]++, n[kDayAt + (fact >> kDayShift & 31)]++;
+                n[kHourAt + (fact >> kHourShift & 31)]++, n[kWeekAt + (fact >> kWeekShift & 63)]++;
             }
             if (!(fact & kListed)) continue;
             const SlaMetric metric = static_cast<SlaMetric>(m);
             const Time deadline = sla.clocks[m].deadline[r];
             if (kind & kKindRunning) {
-                if (deadline < nearing_until)
-                    s->metric[m].nearing++, s->nearing.push_back({r, metric, deadline});
+                if (deadline < nearing_until) n[kNearingAt]++, out->nearing.push_back({r, metric, deadline});
             } else {
-                s->open_breaches.push_back({r, metric, deadline});
+                out->open_breaches.push_back({r, metric, deadline});
             }
         }
         (*flags)[i] = bits;
     }
-    for (int m = 0; m < kSlaMetrics; ++m) {
-        SlaMetricSummary& sum = s->metric[m];
-        for (int set = 0; set < 4; ++set) {
-            const Counts& n = counts[set * kSlaMetrics + m];
-            for (uint32_t kind = 0; kind < kKinds; ++kind) {
-                sum.by_state[kind & 7] += n.kind[kind];
-                if ((kind & 7) == static_cast<uint32_t>(SlaState::Noncompliant))
-                    (kind & kKindHappened ? sum.breached_done : sum.open_breaches) += n.kind[kind];
-                s->soon += kind & kKindSoon ? n.kind[kind] : 0;
-            }
-            for (uint32_t b = 0; b + 1 < kHeatBins; ++b) s->breach_heatmap[b / 24][b % 24] += n.heat[b];
-            for (uint32_t b = 0; b + 1 < kDayBins; ++b) s->breaches_daily[b] += n.day[b];
-            for (uint32_t b = 0; b + 1 < kHourBins; ++b) s->due_hourly[b] += n.hour[b];
-            for (int b = 0; b < kSlaTrendWeeks; ++b)
-                s->week_met[m][b] += n.week[b], s->week_missed[m][b] += n.week[kSlaTrendWeeks + b];
-        }
-        const uint32_t met = sum.by_state[static_cast<int>(SlaState::Succeeded)];
-        sum.attainment = rate(met, met + sum.breached_done);
-        sum.attainment_all = rate(met, met + sum.breached_done + sum.open_breaches);
-    }
+    for (uint32_t b = 0; b < kSlaBins; ++b)
+        bins[b] += bins[kSlaBins + b] + bins[2 * kSlaBins + b] + bins[3 * kSlaBins + b];
+    bins.resize(kSlaBins);
 }
 
 // Sorts `list` by `earlier` and keeps the first `keep`. Ties must not fall differently in libstdc++ and
@@ -166,6 +155,24 @@ static void keep_first(std::vector<T>* list, size_t keep, Earlier earlier) {
     keep = std::min(keep, list->size());
     std::partial_sort(list->begin(), list->begin() + static_cast<long>(keep), list->end(), earlier);
     list->resize(keep);
+}
+
+static void keep_first_clocks(const Dataset& data, size_t nearing, std::vector<NearingClock>* nearing_list,
+                              std::vector<OpenBreach>* open_breaches) {
+    const StringPool& ids = *data.strings;
+    const CaseTable& c = data.cases;
+    keep_first(nearing_list, nearing, [&](const NearingClock& x, const NearingClock& y) {
+        if (x.deadline != y.deadline) return x.deadline < y.deadline;
+        if (x.row != y.row) return ids.view(c.id[x.row]) < ids.view(c.id[y.row]);
+        return x.metric < y.metric;
+    });
+    keep_first(open_breaches, kSlaOpenBreachList, [&](const OpenBreach& x, const OpenBreach& y) {
+        const Time tx = has_time(x.breached_at) ? x.breached_at : INT64_MAX;  // unknown deadlines last
+        const Time ty = has_time(y.breached_at) ? y.breached_at : INT64_MAX;
+        if (tx != ty) return tx < ty;
+        if (x.row != y.row) return ids.view(c.id[x.row]) < ids.view(c.id[y.row]);
+        return x.metric < y.metric;
+    });
 }
 
 // Breakdowns by queue, owner and offering, most breached cases first (ties by name).
@@ -181,63 +188,47 @@ static void finish_breakdown(const KeyCodes& codes, const SlaBreakdownRow* per_c
     }
 }
 
-void compute_sla_metrics(const Dataset& data, const MetricsIndex& index, const SlaResults& sla, Time as_of,
-                         const MetricsOptions& opt, Metrics* out) {
-    SlaMetrics& s = out->sla;
-    {  // reset every figure but keep the vectors' capacity
-        SlaMetrics fresh;
-        std::swap(fresh.nearing, s.nearing);
-        std::swap(fresh.by_queue, s.by_queue);
-        std::swap(fresh.by_owner, s.by_owner);
-        std::swap(fresh.by_offering, s.by_offering);
-        std::swap(fresh.open_breaches, s.open_breaches);
-        s = std::move(fresh);
-        s.nearing.clear(), s.by_queue.clear(), s.by_owner.clear(), s.by_offering.clear();
-        s.open_breaches.clear();
-    }
-    if (!opt.sla) return;
-    const CaseTable& c = data.cases;
-    const std::vector<uint32_t>& rows = out->rows;
-    if (!clocks_usable(sla, c.count) || index.end_time.size() != c.count) return;  // no clocks (yet)
+// The windows of as_of (zero without one) and the nearing horizon.
+static Windows windows_of(Time as_of, const MetricsOptions& opt, Time* nearing_until) {
     Windows w;
-    Time nearing_until = kNoTime;
-    if (has_time(as_of)) {
-        const int32_t today = day_of(as_of), this_week = iso_week_start(today);
-        for (int k = 0; k < kSlaTrendWeeks; ++k) s.week_start[k] = this_week - 7 * (kSlaTrendWeeks - 1 - k);
-        w.days_from = Time(today - kSlaRecentDays + 1) * kSecondsPerDay,
-        w.days_to = Time(today + 1) * kSecondsPerDay;
-        w.weeks_from = Time(s.week_start[0]) * kSecondsPerDay,
-        w.weeks_to = Time(this_week + 7) * kSecondsPerDay;
-        w.soon = as_of + kSlaSoonHours * 3600, w.day = as_of + 24 * 3600;
-        nearing_until = as_of + static_cast<Time>(opt.nearing_hours) * 3600;
-    }
-    const MetricsScratch::SlaFacts& facts = sla_facts(c, index, sla, as_of, w, &out->scratch);
-    std::vector<uint8_t>& flags = out->scratch.breached;
+    *nearing_until = kNoTime;
+    if (!has_time(as_of)) return w;
+    const int32_t today = day_of(as_of), this_week = iso_week_start(today);
+    w.days_from = Time(today - kSlaRecentDays + 1) * kSecondsPerDay,
+    w.days_to = Time(today + 1) * kSecondsPerDay;
+    w.weeks_from = Time(this_week - 7 * (kSlaTrendWeeks - 1)) * kSecondsPerDay,
+    w.weeks_to = Time(this_week + 7) * kSecondsPerDay;
+    w.soon = as_of + kSlaSoonHours * 3600, w.day = as_of + 24 * 3600;
+    *nearing_until = as_of + static_cast<Time>(opt.nearing_hours) * 3600;
+    return w;
+}
+
+// The key blocks of SlaCounts::by_key: severities, queues, owners, offerings.
+static size_t breakdown_keys(const MetricsIndex& index) {
+    return kSeverities + index.queue.keys.size() + index.owner.keys.size() + index.offering.keys.size();
+}
+
+void count_sla(const Dataset& data, const MetricsIndex& index, const SlaResults& sla, const Selection& sel,
+               Time as_of, const MetricsOptions& opt, MetricsScratch* scratch, SlaCounts* out) {
+    out->bins.clear(), out->by_key.clear(), out->nearing.clear(), out->open_breaches.clear();
+    const CaseTable& c = data.cases;
+    if (!opt.sla || !clocks_usable(sla, c.count) || index.end_time.size() != c.count) return;  // no clocks
+    Time nearing_until;
+    const Windows w = windows_of(as_of, opt, &nearing_until);
+    const MetricsScratch::SlaFacts& facts = sla_facts(c, index, sla, as_of, w, scratch);
+    const std::vector<uint32_t>& rows = sel.rows;
+    std::vector<uint8_t>& flags = scratch->breached;
     flags.resize(rows.size());
-    add_clocks(sla, facts, rows, nearing_until, &s, &flags);
+    add_clocks(sla, facts, rows, nearing_until, out, &flags);
+    keep_first_clocks(data, opt.list_limit, &out->nearing, &out->open_breaches);
 
-    const StringPool& ids = *data.strings;
-    keep_first(&s.nearing, opt.list_limit, [&](const NearingClock& x, const NearingClock& y) {
-        if (x.deadline != y.deadline) return x.deadline < y.deadline;
-        if (x.row != y.row) return ids.view(c.id[x.row]) < ids.view(c.id[y.row]);
-        return x.metric < y.metric;
-    });
-    keep_first(&s.open_breaches, kSlaOpenBreachList, [&](const OpenBreach& x, const OpenBreach& y) {
-        const Time tx = has_time(x.breached_at) ? x.breached_at : INT64_MAX;  // unknown deadlines last
-        const Time ty = has_time(y.breached_at) ? y.breached_at : INT64_MAX;
-        if (tx != ty) return tx < ty;
-        if (x.row != y.row) return ids.view(c.id[x.row]) < ids.view(c.id[y.row]);
-        return x.metric < y.metric;
-    });
-
-    // Per case: the severity rows, the breakdowns and the case counts, in one pass that counts each case
+    // Per case: the severity rows, the breakdowns and the case kinds, in one pass that counts each case
     // once per breakdown by (key, breach bits) and once by its flags; the rows come from those counts.
-    const size_t queues = index.queue.keys.size(), owners = index.owner.keys.size();
-    const size_t q0 = kSeverities, o0 = q0 + queues, f0 = o0 + owners;  // key blocks
-    const size_t keys = f0 + index.offering.keys.size();
-    std::vector<uint32_t>& counts = out->scratch.counts2;  // [(set * keys + key) * 8 + breach bits]
+    const size_t q0 = kSeverities, o0 = q0 + index.queue.keys.size(), f0 = o0 + index.owner.keys.size();
+    const size_t keys = breakdown_keys(index);
+    std::vector<uint32_t>& counts = out->by_key;  // [(set * keys + key) * 8 + breach bits]
     counts.assign(4 * keys * 8, 0);
-    uint32_t case_kinds[4][64] = {};  // [set][flags | 32 when open]
+    uint32_t case_kinds[4][kCaseKinds] = {};
     for (size_t i = 0; i < rows.size(); ++i) {
         const uint32_t r = rows[i], bits = flags[i], breached = bits & kBreachedBits;
         const uint16_t traits = index.case_traits[r];
@@ -248,31 +239,69 @@ void compute_sla_metrics(const Dataset& data, const MetricsIndex& index, const S
         n[(f0 + index.offering.case_code[r]) * 8 + breached]++;
         case_kinds[i & 3][bits | (is_open(static_cast<CaseStatus>(traits & kTraitStatus)) ? 32 : 0)]++;
     }
-    std::vector<SlaBreakdownRow>& per_code = out->scratch.sla_rows;
-    per_code.assign(keys, SlaBreakdownRow{});
-    for (size_t set = 0; set < 4; ++set)
-        for (size_t key = 0; key < keys; ++key)
-            for (uint32_t breached = 0; breached < 8; ++breached) {
-                const uint32_t n = counts[(set * keys + key) * 8 + breached];
-                SlaBreakdownRow& row = per_code[key];
-                row.cases += n;
-                row.breached_cases += breached ? n : 0;
-                for (int m = 0; m < kSlaMetrics; ++m) row.breaches[m] += breached >> m & 1 ? n : 0;
-            }
+    for (size_t k = 0; k < keys * 8; ++k)
+        counts[k] += counts[keys * 8 + k] + counts[2 * keys * 8 + k] + counts[3 * keys * 8 + k];
+    counts.resize(keys * 8);
     for (const auto& set : case_kinds)
-        for (uint32_t kind = 0; kind < 64; ++kind) {
-            s.breached_cases += kind & kBreachedBits ? set[kind] : 0;
-            s.open_breach_cases += (kind & kOpenBreachBit) && (kind & 32) ? set[kind] : 0;
-            s.soon_cases += kind & kSoonBit ? set[kind] : 0;
+        for (uint32_t kind = 0; kind < kCaseKinds; ++kind) out->bins[kCaseKindsAt + kind] += set[kind];
+}
+
+void finish_sla(const Dataset& data, const MetricsIndex& index, const SlaCounts& counts, Time as_of,
+                const MetricsOptions& opt, MetricsScratch* scratch, SlaMetrics* out) {
+    SlaMetrics& s = *out;
+    reset_keeping_capacity(&s, &SlaMetrics::nearing, &SlaMetrics::by_queue, &SlaMetrics::by_owner,
+                           &SlaMetrics::by_offering, &SlaMetrics::open_breaches);
+    const size_t keys = breakdown_keys(index);
+    if (!opt.sla || counts.bins.size() != kSlaBins || counts.by_key.size() != keys * 8) return;
+    if (has_time(as_of)) {
+        const int32_t this_week = iso_week_start(day_of(as_of));
+        for (int k = 0; k < kSlaTrendWeeks; ++k) s.week_start[k] = this_week - 7 * (kSlaTrendWeeks - 1 - k);
+    }
+    for (int m = 0; m < kSlaMetrics; ++m) {
+        SlaMetricSummary& sum = s.metric[m];
+        const uint32_t* n = counts.bins.data() + m * kClockBins;
+        for (uint32_t kind = 0; kind < kKinds; ++kind) {
+            sum.by_state[kind & 7] += n[kKindsAt + kind];
+            if ((kind & 7) == static_cast<uint32_t>(SlaState::Noncompliant))
+                (kind & kKindHappened ? sum.breached_done : sum.open_breaches) += n[kKindsAt + kind];
+            s.soon += kind & kKindSoon ? n[kKindsAt + kind] : 0;
         }
+        for (uint32_t b = 0; b + 1 < kHeatBins; ++b) s.breach_heatmap[b / 24][b % 24] += n[kHeatAt + b];
+        for (uint32_t b = 0; b + 1 < kDayBins; ++b) s.breaches_daily[b] += n[kDayAt + b];
+        for (uint32_t b = 0; b + 1 < kHourBins; ++b) s.due_hourly[b] += n[kHourAt + b];
+        for (int b = 0; b < kSlaTrendWeeks; ++b)
+            s.week_met[m][b] += n[kWeekAt + b], s.week_missed[m][b] += n[kWeekAt + kSlaTrendWeeks + b];
+        sum.nearing = n[kNearingAt];
+        const uint32_t met = sum.by_state[static_cast<int>(SlaState::Succeeded)];
+        sum.attainment = rate(met, met + sum.breached_done);
+        sum.attainment_all = rate(met, met + sum.breached_done + sum.open_breaches);
+    }
+    for (uint32_t kind = 0; kind < kCaseKinds; ++kind) {
+        const uint32_t n = counts.bins[kCaseKindsAt + kind];
+        s.breached_cases += kind & kBreachedBits ? n : 0;
+        s.open_breach_cases += (kind & kOpenBreachBit) && (kind & 32) ? n : 0;
+        s.soon_cases += kind & kSoonBit ? n : 0;
+    }
+    s.nearing = counts.nearing;
+    s.open_breaches = counts.open_breaches;
+    keep_first_clocks(data, opt.list_limit, &s.nearing, &s.open_breaches);
+
+    std::vector<SlaBreakdownRow>& per_code = scratch->sla_rows;
+    per_code.assign(keys, SlaBreakdownRow{});
+    for (size_t key = 0; key < keys; ++key)
+        for (uint32_t breached = 0; breached < 8; ++breached) {
+            const uint32_t n = counts.by_key[key * 8 + breached];
+            SlaBreakdownRow& row = per_code[key];
+            row.cases += n;
+            row.breached_cases += breached ? n : 0;
+            for (int m = 0; m < kSlaMetrics; ++m) row.breaches[m] += breached >> m & 1 ? n : 0;
+        }
+    const size_t q0 = kSeverities, o0 = q0 + index.queue.keys.size(), f0 = o0 + index.owner.keys.size();
     for (int v = 0; v < kSeverities; ++v) s.by_severity[v] = per_code[v];
-    const SlaBreakdownRow* by_queue = per_code.data() + q0;
-    const SlaBreakdownRow* by_owner = per_code.data() + o0;
-    const SlaBreakdownRow* by_offering = per_code.data() + f0;
     for (int v = 0; v < kSeverities; ++v) s.by_severity[v].key = static_cast<StrId>(v);
-    finish_breakdown(index.queue, by_queue, &out->scratch.codes, &s.by_queue);
-    finish_breakdown(index.owner, by_owner, &out->scratch.codes, &s.by_owner);
-    finish_breakdown(index.offering, by_offering, &out->scratch.codes, &s.by_offering);
+    finish_breakdown(index.queue, per_code.data() + q0, &scratch->codes, &s.by_queue);
+    finish_breakdown(index.owner, per_code.data() + o0, &scratch->codes, &s.by_owner);
+    finish_breakdown(index.offering, per_code.data() + f0, &scratch->codes, &s.by_offering);
 }
 
 }  // namespace cb

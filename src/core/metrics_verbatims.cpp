@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <numeric>
 
-#include "metrics.h"
+#include "metrics_counts.h"
 
 namespace cb {
 
@@ -97,35 +97,34 @@ void index_verbatim_terms(const Dataset& data, MetricsIndex* out) {
     }
 }
 
-void compute_verbatims(const Dataset& data, const MetricsIndex& index, const MetricsOptions& opt,
-                       Metrics* out) {
-    VerbatimMetrics& v = out->verbatims;
-    v.matches.clear();
-    v.dissatisfied_comments = v.satisfied_comments = 0;
-    v.dissatisfied_terms.clear(), v.satisfied_terms.clear();
-    if (!opt.verbatims) return;
-    const std::vector<uint32_t>& surveys = out->satisfaction.survey_rows;
-    search_verbatims(data, index, surveys, opt.verbatim_query, opt.verbatim_min_csat, opt.verbatim_max_csat,
-                     &v.matches);
-    if (!opt.verbatim_terms || index.term_begin.size() != data.surveys.count + 1) return;
-
+void count_terms(const Dataset& data, const MetricsIndex& index, const Selection& sel,
+                 const MetricsOptions& opt, TermCounts* out) {
+    reset_keeping_capacity(out, &TermCounts::per_term);
     const SurveyTable& s = data.surveys;
-    const StringPool& terms = index.terms;
-    std::vector<uint32_t>& counts = out->scratch.counts;  // [2 * term] dissatisfied, [2 * term + 1] satisfied
-    counts.assign(2 * terms.size(), 0);
-    uint64_t tokens[2] = {0, 0};
-    uint32_t vocabulary_n = 0;  // distinct words of the selected comments
-    for (uint32_t i : surveys) {
+    if (!opt.verbatims || !opt.verbatim_terms || index.term_begin.size() != s.count + 1) return;
+    std::vector<uint32_t>& counts = out->per_term;  // [2 * term] dissatisfied, [2 * term + 1] satisfied
+    counts.assign(2 * index.terms.size(), 0);
+    for (uint32_t i : sel.survey_rows) {
         if (!counts_for_terms(s, i)) continue;
         const int side = s.csat[i] >= 4;
-        (side ? v.satisfied_comments : v.dissatisfied_comments)++;
-        for (uint32_t k = index.term_begin[i]; k < index.term_begin[i + 1]; ++k) {
-            const StrId id = index.term_ids[k];
-            vocabulary_n += counts[2 * id] == 0 && counts[2 * id + 1] == 0;
-            counts[2 * id + side]++;
-        }
-        tokens[side] += index.term_begin[i + 1] - index.term_begin[i];
+        out->comments[side]++;
+        for (uint32_t k = index.term_begin[i]; k < index.term_begin[i + 1]; ++k)
+            counts[2 * index.term_ids[k] + side]++;
+        out->tokens[side] += index.term_begin[i + 1] - index.term_begin[i];
     }
+}
+
+void finish_terms(const MetricsIndex& index, const TermCounts& tc, const MetricsOptions& opt,
+                  VerbatimMetrics* out) {
+    VerbatimMetrics& v = *out;
+    v.dissatisfied_comments = tc.comments[0], v.satisfied_comments = tc.comments[1];
+    v.dissatisfied_terms.clear(), v.satisfied_terms.clear();
+    const StringPool& terms = index.terms;
+    const std::vector<uint32_t>& counts = tc.per_term;
+    if (!opt.verbatims || !opt.verbatim_terms || counts.size() != 2 * terms.size()) return;
+    uint32_t vocabulary_n = 0;  // distinct words of the selected comments
+    for (size_t k = 0; k < counts.size(); k += 2) vocabulary_n += counts[k] != 0 || counts[k + 1] != 0;
+    const uint64_t* tokens = tc.tokens;
     // Log-odds ratio with add-one smoothing: log((d+1)/(D+V)) - log((s+1)/(S+V)).
     const double vocabulary = static_cast<double>(vocabulary_n);
     const double log_d = std::log(static_cast<double>(tokens[0]) + vocabulary);

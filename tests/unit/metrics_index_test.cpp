@@ -6,6 +6,7 @@
 
 #include "feeds.h"
 #include "generate.h"
+#include "metrics_counts.h"
 #include "metrics_dump.h"
 #include "metrics_test_data.h"
 #include "test_files.h"
@@ -304,4 +305,50 @@ TEST(MetricsIndex, MovingOnlyAsOfGivesTheFiguresOfAFreshComputation) {
         expect_same_as_fresh(g, index, sla, none, at, MetricsOptions{}, &reused);  // from the cache
     }
     expect_same_as_fresh(g, index, sla, by_queue, g.as_of + 9000, MetricsOptions{}, &reused);
+}
+
+// A filter on severity and offering sums the counts of its cells (metrics_counts.h): the figures must be
+// those of counting its rows, for every combination, after other filters, at other times and with other
+// options (each a key of the cells' counts).
+TEST(MetricsCells, SummedCellsGiveTheFiguresOfCountingTheRows) {
+    Generated& g = generated();
+    MetricsIndex index;
+    build_metrics_index(g.data, &index);
+    ASSERT_GE(index.cells, 2u * kSeverities);  // the generator's offerings
+    const StringPool& pool = g.feeds.pool();
+    std::vector<std::string> offerings;
+    for (StrId id : index.offering.keys) offerings.emplace_back(pool.view(id));
+    std::vector<Filter> filters = {g.filter({}),
+                                   g.filter({"severity=A"}),
+                                   g.filter({"severity=B,C"}),
+                                   g.filter({"offering=" + offerings[0] + "," + offerings[1]}),
+                                   g.filter({"severity=C", "offering=" + offerings.back()}),
+                                   g.filter({"offering=" + std::string(pool.view(g.data.cases.id[0]))}),
+                                   g.filter({"queue=" + std::string(pool.view(g.data.cases.queue[0]))}),
+                                   g.filter({"severity=A,B,C"})};
+    for (const std::string& o : offerings) filters.push_back(g.filter({"offering=" + o}));
+    MetricsOptions small;  // lists shorter than a cell's, series shorter than the data
+    small.oldest_open = 3, small.list_limit = 2, small.max_series_days = 20, small.nearing_hours = 200;
+    MetricsOptions sections_off;
+    sections_off.sla = sections_off.drivers = false;
+    MetricsOptions query;
+    query.verbatim_query = "e", query.verbatim_min_csat = 2;
+    SlaResults sla = g.sla;
+    Metrics reused;
+    for (const MetricsOptions& base : {MetricsOptions{}, small, sections_off, query})
+        for (Time step : {Time(0), Time(3 * 3600)}) {  // the later time recounts only what depends on it
+            advance_sla(g.data, g.data.sla, g.as_of + step, &sla);
+            for (const Filter& f : filters) {
+                MetricsOptions rows_counted = base;
+                rows_counted.cell_counts = false;
+                Metrics counted;
+                compute_metrics(g.data, index, sla, f, g.as_of + step, rows_counted, &counted);
+                compute_metrics(g.data, index, sla, f, g.as_of + step, base, &reused);
+                EXPECT_EQ(dump_metrics(reused), dump_metrics(counted));
+                if (f.queue.empty() && !counted.rows.empty()) {  // the cells were counted for this call
+                    EXPECT_EQ(reused.scratch.counts->cells.size(), index.cells);
+                    EXPECT_EQ(reused.scratch.counts->as_of, g.as_of + step);
+                }
+            }
+        }
 }

@@ -171,6 +171,10 @@ std::string api_command(const std::string& name, const std::string& args_json) {
         } else {
             return result(false, "as_of: '" + text + "' is not a timestamp");
         }
+    } else if (name == "cell_counts") {  // the benchmark's side-by-side run: {on: false} counts every row
+        const std::string on = args.get("on");
+        if (on != "true" && on != "false") return result(false, "cell_counts takes {on: true | false}");
+        g_app.metrics_options.cell_counts = on == "true";
     } else if (name == "reload") {
         start_load(g_app.session.refresh());
     } else if (name == "load_manifest") {

@@ -1,0 +1,169 @@
+// metrics_cells.cpp: counts that add up, and the counts of each severity x offering cell.
+#include <algorithm>
+
+#include "metrics_counts.h"
+
+namespace cb {
+
+static void add_one(uint32_t* to, uint32_t from) {
+    *to += from;
+}
+static void add_one(SatHistogram* to, const SatHistogram& from) {
+    to->add(from);
+}
+
+// Adds `from` into `to` element by element (`to` takes from's size when empty).
+template <typename T>
+static void add_each(std::vector<T>* to, const std::vector<T>& from) {
+    if (to->empty()) {
+        *to = from;
+        return;
+    }
+    const size_t n = std::min(to->size(), from.size());  // equal, for counts of the same data and options
+    for (size_t i = 0; i < n; ++i) add_one(&(*to)[i], from[i]);
+}
+
+template <typename T>
+static void append(std::vector<T>* to, const std::vector<T>& from) {
+    to->insert(to->end(), from.begin(), from.end());
+}
+
+void PartCounts::add(const PartCounts& o) {
+    // The counters, as pairs of mine and o's (a loop over them instead of one call each keeps the code
+    // small).
+    BacklogCounts& b = backlog;
+    const BacklogCounts& ob = o.backlog;
+    std::vector<uint32_t>* const counters[] = {&b.traits,           &b.open_by_queue, &b.open_by_owner,
+                                               &b.arrivals,         &b.closures,      &b.first_response_ranks,
+                                               &b.resolution_ranks, &sla.bins,        &sla.by_key,
+                                               &drivers.n,          &terms.per_term,  &customers.n};
+    const std::vector<uint32_t>* const others[] = {
+        &ob.traits,           &ob.open_by_queue, &ob.open_by_owner,
+        &ob.arrivals,         &ob.closures,      &ob.first_response_ranks,
+        &ob.resolution_ranks, &o.sla.bins,       &o.sla.by_key,
+        &o.drivers.n,         &o.terms.per_term, &o.customers.n};
+    if (b.arrivals.empty()) b.flow_first = ob.flow_first;
+    for (size_t k = 0; k < std::size(counters); ++k) add_each(counters[k], *others[k]);
+    b.transfers += ob.transfers;
+    b.created_before += ob.created_before, b.open_before += ob.open_before;
+    append(&b.oldest_open, ob.oldest_open);  // finish_backlog keeps the oldest
+    append(&sla.nearing, o.sla.nearing);     // finish_sla keeps the first of each list
+    append(&sla.open_breaches, o.sla.open_breaches);
+    for (int side = 0; side < 2; ++side)
+        terms.comments[side] += o.terms.comments[side], terms.tokens[side] += o.terms.tokens[side];
+
+    SatisfactionCounts& s = satisfaction;
+    const SatisfactionCounts& os = o.satisfaction;
+    for (int v = 0; v < kSeverities; ++v) s.by_severity[v].add(os.by_severity[v]);
+    if (s.per_day.empty()) s.first_day = os.first_day;
+    std::vector<SatHistogram>* const histograms[] = {&s.by_queue, &s.by_product,  &s.by_offering,
+                                                     &s.by_owner, &s.by_customer, &s.per_day};
+    const std::vector<SatHistogram>* const other_histograms[] = {
+        &os.by_queue, &os.by_product, &os.by_offering, &os.by_owner, &os.by_customer, &os.per_day};
+    for (size_t k = 0; k < std::size(histograms); ++k) add_each(histograms[k], *other_histograms[k]);
+}
+
+bool filter_by_cells(const Filter& f) {
+    return !has_time(f.from) && !has_time(f.to) && f.queue.empty() && f.product.empty() &&
+           f.customer.empty() && f.owner.empty() && f.status.empty() && f.text.empty();
+}
+
+void cells_of_filter(const MetricsIndex& index, const Filter& f, std::vector<uint8_t>* mask) {
+    const uint32_t offerings = index.cells / kSeverities;
+    mask->assign(kNoCell + 1, 0);
+    for (uint32_t v = 0; v < kSeverities; ++v) {
+        if (!f.severity.empty() &&
+            std::find(f.severity.begin(), f.severity.end(), static_cast<Severity>(v)) == f.severity.end())
+            continue;
+        for (uint32_t code = 0; code < offerings; ++code)
+            if (f.offering.empty() || std::find(f.offering.begin(), f.offering.end(),
+                                                index.offering.keys[code]) != f.offering.end())
+                (*mask)[v * offerings + code] = 1;
+    }
+}
+
+// The most days a cell's survey trend may span: more (surveys dated decades apart) and the cells would
+// hold more than they save.
+constexpr int32_t kMaxCellDays = 8192;
+
+// The options the count_* functions read (the others only shape the figures made from the counts).
+static bool same_counting_options(const MetricsOptions& a, const MetricsOptions& b) {
+    return a.oldest_open == b.oldest_open && a.list_limit == b.list_limit &&
+           a.nearing_hours == b.nearing_hours && a.max_series_days == b.max_series_days &&
+           a.driver_age_days == b.driver_age_days && a.verbatim_terms == b.verbatim_terms &&
+           a.backlog == b.backlog && a.sla == b.sla && a.satisfaction == b.satisfaction &&
+           a.drivers == b.drivers && a.verbatims == b.verbatims && a.plans == b.plans;
+}
+
+const std::vector<PartCounts>* cell_counts(const Dataset& data, const MetricsIndex& index,
+                                           const SlaResults& sla, Time as_of, const MetricsOptions& opt,
+                                           MetricsScratch* scratch) {
+    if (index.cells == 0 || index.survey_last_day - index.survey_first_day >= kMaxCellDays) return nullptr;
+    CountsScratch& cs = *scratch->counts;
+    // Satisfaction, terms and the customer join do not depend on the time: the live minute tick recounts
+    // only the backlog, the SLA clocks and the drivers.
+    const bool same_data =
+        cs.cells.size() == index.cells && cs.build == index.build && same_counting_options(cs.options, opt);
+    if (same_data && cs.sla == &sla && cs.sla_as_of == sla.as_of && cs.as_of == as_of) return &cs.cells;
+    cs.sla = &sla, cs.sla_as_of = sla.as_of, cs.as_of = as_of, cs.build = index.build, cs.options = opt;
+    cs.cells.resize(index.cells);
+    std::vector<uint32_t> rows, open_rows, surveys;
+    const Filter everything;
+    for (uint32_t cell = 0; cell < index.cells; ++cell) {
+        rows.assign(index.cell_rows.begin() + index.cell_begin[cell],
+                    index.cell_rows.begin() + index.cell_begin[cell + 1]);
+        select_open_rows(index, rows, &open_rows);
+        select_surveys(data, index, rows, everything, &surveys);
+        const Selection sel{rows, open_rows, surveys};
+        PartCounts& p = cs.cells[cell];
+        count_backlog(data, index, sel, as_of, opt, &p.backlog);
+        count_sla(data, index, sla, sel, as_of, opt, scratch, &p.sla);
+        count_drivers(data, index, sla, sel, as_of, opt, &p.drivers);
+        if (same_data) continue;
+        count_satisfaction(index, sel, index.survey_first_day, index.survey_last_day, opt.max_series_days,
+                           &p.satisfaction);
+        count_terms(data, index, sel, opt, &p.terms);
+        count_customers(data, index, sel, opt, &p.customers);
+    }
+    return &cs.cells;
+}
+
+void select_cells(const MetricsIndex& index, const std::vector<uint8_t>& mask, std::vector<uint32_t>* rows,
+                  std::vector<uint32_t>* open_rows, std::vector<uint32_t>* surveys) {
+    // Every row is written and kept when its cell is: no branch to mispredict on mixed cells.
+    const uint8_t* keep = mask.data();
+    const size_t n = index.case_cell.size();
+    rows->resize(n), open_rows->resize(n);
+    uint32_t *to = rows->data(), *open_to = open_rows->data();
+    size_t k = 0, open_k = 0;
+    for (size_t r = 0; r < n; ++r) {
+        const uint8_t cell = index.case_cell[r];
+        const size_t kept = keep[cell & ~kCellOpen];
+        to[k] = open_to[open_k] = static_cast<uint32_t>(r);
+        k += kept, open_k += kept & (cell >> 7);
+    }
+    rows->resize(k), open_rows->resize(open_k);
+    const size_t m = index.survey_cell.size();
+    surveys->resize(m);
+    k = 0;
+    for (size_t i = 0; i < m; ++i) {
+        (*surveys)[k] = static_cast<uint32_t>(i);
+        k += keep[index.survey_cell[i]];
+    }
+    surveys->resize(k);
+}
+
+void sum_cells(const std::vector<PartCounts>& cells, const std::vector<uint8_t>& mask, PartCounts* out) {
+    bool first = true;
+    for (size_t cell = 0; cell < cells.size(); ++cell) {
+        if (!mask[cell]) continue;
+        if (first) {
+            *out = cells[cell];  // copying reuses out's buffers
+            first = false;
+        } else {
+            out->add(cells[cell]);
+        }
+    }
+}
+
+}  // namespace cb

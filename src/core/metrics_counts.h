@@ -1,0 +1,161 @@
+// metrics_counts.h: every part of the figures as counts that add up, and those counts per
+// severity x offering cell.
+//
+// Each part runs in two steps: count_*() counts a selection of rows into a *Counts struct, finish_*() turns
+// the counts into the figures. The counts of disjoint selections add up (PartCounts::add), so a filter
+// that restricts nothing but severity and offering sums the counts of its cells (kept per data version,
+// SLA result, "as of" time and options) instead of counting its rows: its cost no longer grows with the
+// number of cases it keeps. Severity and offering are the slices users pick most that keep a large share
+// of the cases (a queue, product, customer or owner keeps few: counting its rows is cheap).
+#pragma once
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "metrics.h"
+
+namespace cb {
+
+struct BacklogCounts {
+    std::vector<uint32_t> traits;         // per MetricsIndex::case_traits code
+    uint64_t transfers = 0;               // sum of the transfers
+    std::vector<uint32_t> open_by_queue;  // [queue code * (kSeverities + kAgeBuckets) + severity / age]
+    std::vector<uint32_t> open_by_owner;  // per owner code
+    std::vector<uint32_t> oldest_open;    // the oldest open rows (at most options.oldest_open), any order
+    // Flows over the max_series_days days ending with as_of's day, which start at flow_first.
+    int32_t flow_first = 0;
+    uint32_t created_before = 0;               // rows created before flow_first (or with no creation time)
+    uint32_t open_before = 0;                  // ... of which still open at its start
+    std::vector<uint32_t> arrivals, closures;  // per day from flow_first
+    // Rank bits of the SortedDurations (bit k: the case of rank k is selected), in 32-bit words so that
+    // they add: the ranks of disjoint selections never share a bit.
+    std::vector<uint32_t> first_response_ranks, resolution_ranks;
+};
+
+struct SlaCounts {
+    std::vector<uint32_t> bins;    // the clocks' kinds and bins (layout private to metrics_sla.cpp)
+    std::vector<uint32_t> by_key;  // cases per (severity, queue, owner, offering key) x breach bits
+    // The soonest running clocks due before the nearing horizon (at most list_limit) and the longest
+    // breached open breaches (at most kSlaOpenBreachList).
+    std::vector<NearingClock> nearing;
+    std::vector<OpenBreach> open_breaches;
+};
+
+struct SatisfactionCounts {
+    SatHistogram by_severity[kSeverities];
+    std::vector<SatHistogram> by_queue, by_product, by_offering, by_owner, by_customer;  // per key code
+    int32_t first_day = 0;              // UTC day of per_day[0]
+    std::vector<SatHistogram> per_day;  // surveys by submission day
+};
+
+struct DriverCounts {
+    // [0] responses with a CSAT score, [1] dissatisfied ones, then per fixed driver (n with, dissatisfied
+    // with), then per queue code and per product code (responses, dissatisfied).
+    std::vector<uint32_t> n;
+};
+
+struct TermCounts {
+    uint32_t comments[2] = {};  // dissatisfied (CSAT 1-2), satisfied (4+) comments
+    uint64_t tokens[2] = {};
+    std::vector<uint32_t> per_term;  // [2 * term] dissatisfied, [2 * term + 1] satisfied occurrences
+};
+
+// The selected open cases and CSAT scores per customer code, for the plans' customer join.
+struct CustomerCounts {
+    std::vector<uint32_t> n;  // [code * 6] open cases, [code * 6 + v] surveys with CSAT v (1..5)
+};
+
+struct PartCounts {
+    BacklogCounts backlog;
+    SlaCounts sla;
+    SatisfactionCounts satisfaction;
+    DriverCounts drivers;
+    TermCounts terms;
+    CustomerCounts customers;
+    void add(const PartCounts& o);  // o's counts are of rows disjoint from these
+};
+
+// MetricsScratch::counts: the counts of the current selection, and each cell's for one key.
+struct CountsScratch {
+    PartCounts selection;
+    const SlaResults* sla = nullptr;  // the cells' key, like MetricsScratch::SlaFacts's
+    Time sla_as_of = kNoTime, as_of = kNoTime;
+    uint64_t build = 0;
+    MetricsOptions options;
+    std::vector<PartCounts> cells;  // per cell (MetricsIndex::case_cell); empty: none made
+};
+
+// Resets every figure of *figures but keeps the capacity of the listed vectors (a recompute then allocates
+// nothing).
+template <typename Figures, typename... Lists>
+void reset_keeping_capacity(Figures* figures, Lists Figures::*... lists) {
+    Figures fresh;
+    (std::swap(fresh.*lists, figures->*lists), ...);
+    *figures = std::move(fresh);
+    ((figures->*lists).clear(), ...);
+}
+
+// The selection every part counts: case rows, their open ones, and their surveys (ascending).
+struct Selection {
+    const std::vector<uint32_t>& rows;
+    const std::vector<uint32_t>& open_rows;
+    const std::vector<uint32_t>& survey_rows;
+};
+
+// ---- the parts: count, then finish (each part's counts are cleared when its section is off) -----------
+void count_backlog(const Dataset& data, const MetricsIndex& index, const Selection& sel, Time as_of,
+                   const MetricsOptions& options, BacklogCounts* out);
+void finish_backlog(const Dataset& data, const MetricsIndex& index, const BacklogCounts& counts,
+                    uint32_t rows, uint32_t open_rows, const MetricsOptions& options, BacklogMetrics* out);
+// The SLA facts are packed into scratch->sla_facts first (metrics_sla.cpp).
+void count_sla(const Dataset& data, const MetricsIndex& index, const SlaResults& sla, const Selection& sel,
+               Time as_of, const MetricsOptions& options, MetricsScratch* scratch, SlaCounts* out);
+void finish_sla(const Dataset& data, const MetricsIndex& index, const SlaCounts& counts, Time as_of,
+                const MetricsOptions& options, MetricsScratch* scratch, SlaMetrics* out);
+// The surveys of the case rows `rows` submitted within the filter's time range, ascending.
+void select_surveys(const Dataset& data, const MetricsIndex& index, const std::vector<uint32_t>& rows,
+                    const Filter& filter, std::vector<uint32_t>* out);
+// per_day covers the days first_day..last_day; INT32_MAX, INT32_MIN: the selection's own days (the most
+// recent max_days of them).
+void count_satisfaction(const MetricsIndex& index, const Selection& sel, int32_t first_day, int32_t last_day,
+                        int max_days, SatisfactionCounts* out);
+void finish_satisfaction(const MetricsIndex& index, const SatisfactionCounts& counts,
+                         const MetricsOptions& options, MetricsScratch* scratch, SatisfactionMetrics* out);
+void count_drivers(const Dataset& data, const MetricsIndex& index, const SlaResults& sla,
+                   const Selection& sel, Time as_of, const MetricsOptions& options, DriverCounts* out);
+void finish_drivers(const Dataset& data, const MetricsIndex& index, const SlaResults& sla,
+                    const DriverCounts& counts, const MetricsOptions& options, DriverMetrics* out);
+void count_terms(const Dataset& data, const MetricsIndex& index, const Selection& sel,
+                 const MetricsOptions& options, TermCounts* out);
+void finish_terms(const MetricsIndex& index, const TermCounts& counts, const MetricsOptions& options,
+                  VerbatimMetrics* out);
+void count_customers(const Dataset& data, const MetricsIndex& index, const Selection& sel,
+                     const MetricsOptions& options, CustomerCounts* out);
+// Every plan figure but by_customer: they depend on the customer filter alone.
+void compute_plans(const Dataset& data, const Filter& filter, Time as_of, const MetricsOptions& options,
+                   Metrics* out);
+void join_plan_customers(const Dataset& data, const MetricsIndex& index, const CustomerCounts& counts,
+                         const MetricsOptions& options, Metrics* out);
+
+// The open cases among `rows`.
+void select_open_rows(const MetricsIndex& index, const std::vector<uint32_t>& rows,
+                      std::vector<uint32_t>* open_rows);
+
+// ---- cells ------------------------------------------------------------------------------------------
+// Whether a filter restricts nothing but severity and offering (the empty filter included).
+bool filter_by_cells(const Filter& filter);
+// The cells the filter keeps: mask[cell] is 1 (kNoCell + 1 entries, kNoCell's 0).
+void cells_of_filter(const MetricsIndex& index, const Filter& filter, std::vector<uint8_t>* mask);
+// The case rows, open case rows and survey rows of the cells in `mask`, ascending.
+void select_cells(const MetricsIndex& index, const std::vector<uint8_t>& mask, std::vector<uint32_t>* rows,
+                  std::vector<uint32_t>* open_rows, std::vector<uint32_t>* surveys);
+// The sum of the counts of the cells in `mask` (at least one).
+void sum_cells(const std::vector<PartCounts>& cells, const std::vector<uint8_t>& mask, PartCounts* out);
+// The counts of each cell, made unless scratch->cells holds them for this SLA result, time and options.
+// Returns nullptr when the data has no cells (see MetricsIndex::case_cell).
+const std::vector<PartCounts>* cell_counts(const Dataset& data, const MetricsIndex& index,
+                                           const SlaResults& sla, Time as_of, const MetricsOptions& options,
+                                           MetricsScratch* scratch);
+
+}  // namespace cb
