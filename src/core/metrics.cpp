@@ -171,7 +171,7 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
             count_satisfaction(*idx, sel, INT32_MAX, INT32_MIN, options.max_series_days,
                                &counts.satisfaction);
             count_terms(d, *idx, sel, options, &counts.terms);
-            count_customers(d, *idx, sel, options, &counts.customers);
+            count_customers(*idx, sel, options, &counts.customers);
         }
     }
     finish_backlog(d, *idx, counts.backlog, static_cast<uint32_t>(out->rows.size()),
@@ -187,7 +187,7 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
         finish_terms(*idx, counts.terms, options, &out->verbatims);
     }
     if (!same_plans) compute_plans(d, filter, as_of, options, out);
-    join_plan_customers(d, *idx, counts.customers, options, out);
+    join_plan_customers(d, *idx, counts.customers, counts.satisfaction, options, out);
     compute_rollup_metrics(d, filter, as_of, options, out);  // no cases: the rollups give what they can
     scratch.selection = scratch.plans = now;
     if (unfiltered) {

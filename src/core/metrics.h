@@ -217,6 +217,7 @@ struct SatTrendPoint {
 struct SatisfactionMetrics {
     std::vector<uint32_t> survey_rows;  // the selected surveys, ascending
     SatCounts overall;
+    uint32_t csat_distribution[5] = {};                 // surveys with CSAT 1 .. 5
     std::vector<SatTrendPoint> daily, weekly, monthly;  // UTC periods with responses (max_series_days)
     std::vector<SatRow> by_queue, by_product, by_offering, by_owner, by_customer;  // most responses first
     SatCounts by_severity[kSeverities];

@@ -36,12 +36,12 @@ void PartCounts::add(const PartCounts& o) {
     std::vector<uint32_t>* const counters[] = {&b.traits,           &b.open_by_queue, &b.open_by_owner,
                                                &b.arrivals,         &b.closures,      &b.first_response_ranks,
                                                &b.resolution_ranks, &sla.bins,        &sla.by_key,
-                                               &drivers.n,          &terms.per_term,  &customers.n};
+                                               &drivers.n,          &terms.per_term,  &customers.open};
     const std::vector<uint32_t>* const others[] = {
         &ob.traits,           &ob.open_by_queue, &ob.open_by_owner,
         &ob.arrivals,         &ob.closures,      &ob.first_response_ranks,
         &ob.resolution_ranks, &o.sla.bins,       &o.sla.by_key,
-        &o.drivers.n,         &o.terms.per_term, &o.customers.n};
+        &o.drivers.n,         &o.terms.per_term, &o.customers.open};
     if (b.arrivals.empty()) b.flow_first = ob.flow_first;
     for (size_t k = 0; k < std::size(counters); ++k) add_each(counters[k], *others[k]);
     b.transfers += ob.transfers;
@@ -123,7 +123,7 @@ const std::vector<PartCounts>* cell_counts(const Dataset& data, const MetricsInd
         count_satisfaction(index, sel, index.survey_first_day, index.survey_last_day, opt.max_series_days,
                            &p.satisfaction);
         count_terms(data, index, sel, opt, &p.terms);
-        count_customers(data, index, sel, opt, &p.customers);
+        count_customers(index, sel, opt, &p.customers);
     }
     return &cs.cells;
 }

@@ -61,9 +61,10 @@ struct TermCounts {
     std::vector<uint32_t> per_term;  // [2 * term] dissatisfied, [2 * term + 1] satisfied occurrences
 };
 
-// The selected open cases and CSAT scores per customer code, for the plans' customer join.
+// The selected open cases per customer code, for the plans' customer join (which takes the customers' CSAT
+// from SatisfactionCounts::by_customer).
 struct CustomerCounts {
-    std::vector<uint32_t> n;  // [code * 6] open cases, [code * 6 + v] surveys with CSAT v (1..5)
+    std::vector<uint32_t> open;
 };
 
 struct PartCounts {
@@ -130,13 +131,13 @@ void count_terms(const Dataset& data, const MetricsIndex& index, const Selection
                  const MetricsOptions& options, TermCounts* out);
 void finish_terms(const MetricsIndex& index, const TermCounts& counts, const MetricsOptions& options,
                   VerbatimMetrics* out);
-void count_customers(const Dataset& data, const MetricsIndex& index, const Selection& sel,
-                     const MetricsOptions& options, CustomerCounts* out);
+void count_customers(const MetricsIndex& index, const Selection& sel, const MetricsOptions& options,
+                     CustomerCounts* out);
 // Every plan figure but by_customer: they depend on the customer filter alone.
 void compute_plans(const Dataset& data, const Filter& filter, Time as_of, const MetricsOptions& options,
                    Metrics* out);
-void join_plan_customers(const Dataset& data, const MetricsIndex& index, const CustomerCounts& counts,
-                         const MetricsOptions& options, Metrics* out);
+void join_plan_customers(const Dataset& data, const MetricsIndex& index, const CustomerCounts& customers,
+                         const SatisfactionCounts& satisfaction, const MetricsOptions& options, Metrics* out);
 
 // The open cases among `rows`.
 void select_open_rows(const MetricsIndex& index, const std::vector<uint32_t>& rows,

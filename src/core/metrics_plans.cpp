@@ -102,37 +102,35 @@ static void roll_up(const Dataset& data, const std::vector<PlanRow>& plans, bool
 }
 
 // Per customer with a plan: the plan roll-up beside the customer's selected open cases and CSAT.
-void count_customers(const Dataset& data, const MetricsIndex& index, const Selection& sel,
-                     const MetricsOptions& opt, CustomerCounts* out) {
-    std::vector<uint32_t>& n = out->n;  // [code * 6] open cases, [code * 6 + v] CSAT v
-    n.clear();
+void count_customers(const MetricsIndex& index, const Selection& sel, const MetricsOptions& opt,
+                     CustomerCounts* out) {
+    out->open.clear();
     if (!opt.plans) return;
-    const KeyCodes& codes = index.customer;
-    n.assign(codes.keys.size() * 6, 0);
-    for (uint32_t r : sel.open_rows) n[codes.case_code[r] * 6]++;
-    const SurveyTable& sv = data.surveys;
-    for (uint32_t i : sel.survey_rows)
-        if (sv.csat[i] >= 1 && sv.csat[i] <= 5) n[codes.survey_code[i] * 6 + sv.csat[i]]++;
+    out->open.assign(index.customer.keys.size(), 0);
+    for (uint32_t r : sel.open_rows) out->open[index.customer.case_code[r]]++;
 }
 
-void join_plan_customers(const Dataset& data, const MetricsIndex& index, const CustomerCounts& counts,
-                         const MetricsOptions& opt, Metrics* out) {
+void join_plan_customers(const Dataset& data, const MetricsIndex& index, const CustomerCounts& customers,
+                         const SatisfactionCounts& satisfaction, const MetricsOptions& opt, Metrics* out) {
     PlanMetrics& pm = out->plans;
     pm.by_customer.clear();
     const KeyCodes& codes = index.customer;
-    if (!opt.plans || pm.plans.empty() || counts.n.size() != codes.keys.size() * 6) return;
+    if (!opt.plans || pm.plans.empty() || customers.open.size() != codes.keys.size() ||
+        satisfaction.by_customer.size() != codes.keys.size())
+        return;
     KeyIndex& keys = out->scratch.keys;
-    std::vector<PlanRollup> customers;
-    roll_up(data, pm.plans, true, &keys, &customers);  // keys keeps the customer slots for the join below
-    for (const PlanRollup& r : customers) pm.by_customer.push_back({r, 0, {}});
+    std::vector<PlanRollup> rollups;
+    roll_up(data, pm.plans, true, &keys, &rollups);  // keys keeps the customer slots for the join below
+    for (const PlanRollup& r : rollups) pm.by_customer.push_back({r, 0, {}});
     for (uint32_t code = 0; code < codes.keys.size(); ++code) {
         const uint32_t slot = keys.find(codes.keys[code]);
         if (slot == UINT32_MAX) continue;
         CustomerPlanRow& row = pm.by_customer[slot];
-        const uint32_t* n = counts.n.data() + code * 6;
-        row.open_cases += n[0];
+        row.open_cases += customers.open[code];
+        const uint32_t* csat = satisfaction.by_customer[code].csat;
         for (int v = 1; v <= 5; ++v)  // sums of small integers: exact, in any order
-            row.csat.n += n[v], row.csat.sum += double(v) * n[v], row.csat.sum_sq += double(v * v) * n[v];
+            row.csat.n += csat[v], row.csat.sum += double(v) * csat[v],
+                row.csat.sum_sq += double(v * v) * csat[v];
     }
     keys.reset();
     const StringPool& pool = *data.strings;

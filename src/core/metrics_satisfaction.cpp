@@ -179,10 +179,13 @@ void finish_satisfaction(const MetricsIndex& index, const SatisfactionCounts& co
          {&sat.by_queue, &sat.by_product, &sat.by_offering, &sat.by_owner, &sat.by_customer})
         v->clear();
     for (SatCounts& c : sat.by_severity) c = SatCounts{};
+    for (uint32_t& n : sat.csat_distribution) n = 0;
     if (!opt.satisfaction || counts.by_queue.size() != index.queue.keys.size()) return;
     for (int v = 0; v < kSeverities; ++v) {
         sat.by_severity[v] = counts.by_severity[v].counts();
         sat.overall.add(sat.by_severity[v]);
+        for (int score = 1; score <= 5; ++score)
+            sat.csat_distribution[score - 1] += counts.by_severity[v].csat[score];
     }
     list_by_code(index.queue, counts.by_queue, scratch, &sat.by_queue);
     list_by_code(index.product, counts.by_product, scratch, &sat.by_product);

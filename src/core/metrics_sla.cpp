@@ -153,7 +153,9 @@ static void add_clocks(const SlaResults& sla, const MetricsScratch::SlaFacts& fa
 template <typename T, typename Earlier>
 static void keep_first(std::vector<T>* list, size_t keep, Earlier earlier) {
     keep = std::min(keep, list->size());
-    std::partial_sort(list->begin(), list->begin() + static_cast<long>(keep), list->end(), earlier);
+    // The lists of one counted selection come sorted (count_sla sorted them); summed cells' lists do not.
+    if (!std::is_sorted(list->begin(), list->end(), earlier))
+        std::partial_sort(list->begin(), list->begin() + static_cast<long>(keep), list->end(), earlier);
     list->resize(keep);
 }
 

@@ -52,8 +52,7 @@ static void trend_chart(const char* id, const char* label, const std::vector<Sat
 }
 
 static void draw_distribution(const Frame& f, ImVec2 size) {
-    uint32_t counts[5];
-    csat_distribution(f.session->data().surveys, f.board->metrics.satisfaction.survey_rows, counts);
+    const uint32_t* counts = f.board->metrics.satisfaction.csat_distribution;
     static const char* const kScores[] = {"1", "2", "3", "4", "5"};
     static const char* const kSeries[] = {"Responses"};
     double values[5];

@@ -104,6 +104,7 @@ inline std::string dump_metrics(const cb::Metrics& m) {
     const SatisfactionMetrics& sat = m.satisfaction;
     for (uint32_t i : sat.survey_rows) d.num("survey", i);
     d.sat("overall", sat.overall);
+    for (uint32_t n : sat.csat_distribution) d.num("dist", n);
     for (const auto* trend : {&sat.daily, &sat.weekly, &sat.monthly})
         for (const SatTrendPoint& p : *trend) d.num("trend", p.start_day), d.sat("tp", p.counts);
     for (const auto* rows :

@@ -40,6 +40,8 @@ TEST(MetricsSatisfaction, OverallFigures) {
     EXPECT_EQ(s.survey_rows, (std::vector<uint32_t>{0, 1, 2, 3, 4, 5, 6}));
     EXPECT_EQ(o.responses, 7u);
     EXPECT_EQ(o.csat.n, 6u);
+    const uint32_t distribution[5] = {1, 1, 1, 1, 2};  // scores 5 4 1 2 3 5; no score and unknown case out
+    for (int k = 0; k < 5; ++k) EXPECT_EQ(s.csat_distribution[k], distribution[k]) << "CSAT " << k + 1;
     EXPECT_NEAR(o.csat.mean(), 20.0 / 6, 1e-12);
     EXPECT_NEAR(o.csat.mean_interval().lo, 20.0 / 6 - 1.713733, 1e-4);  // t(5) = 2.5706, sd 1.632993
     EXPECT_NEAR(o.csat.mean_interval().hi, 20.0 / 6 + 1.713733, 1e-4);

@@ -1,23 +1,9 @@
-// satisfaction_logic_test.cpp: the CSAT distribution of a survey selection and verbatim match ranges.
+// satisfaction_logic_test.cpp: verbatim match ranges.
 #include <gtest/gtest.h>
 
-#include "metrics_test_data.h"
 #include "satisfaction_logic.h"
 
-using namespace cb_test;
-
-TEST(SatisfactionLogic, DistributionCountsOnlySelectedScoredSurveys) {
-    TestData d;
-    uint32_t c = d.add_case("CS-1", t(0), CaseStatus::Closed);
-    for (uint8_t score : {5, 5, 1, 0, 3, 5}) d.add_survey(c, t(1), score);
-    uint32_t counts[5];
-    csat_distribution(d.data.surveys, {0, 2, 3, 4, 5, 99}, counts);  // survey 1 not selected; 99 unknown
-    EXPECT_EQ(counts[0], 1u);
-    EXPECT_EQ(counts[1], 0u);
-    EXPECT_EQ(counts[2], 1u);
-    EXPECT_EQ(counts[3], 0u);
-    EXPECT_EQ(counts[4], 2u);
-}
+using namespace cb;
 
 TEST(SatisfactionLogic, MatchesAreCaseInsensitiveByteRanges) {
     std::vector<TextMatch> m;

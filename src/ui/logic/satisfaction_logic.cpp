@@ -6,13 +6,6 @@
 
 namespace cb {
 
-void csat_distribution(const SurveyTable& surveys, const std::vector<uint32_t>& survey_rows,
-                       uint32_t counts[5]) {
-    for (int k = 0; k < 5; ++k) counts[k] = 0;
-    for (uint32_t r : survey_rows)
-        if (r < surveys.count && surveys.csat[r] >= 1 && surveys.csat[r] <= 5) ++counts[surveys.csat[r] - 1];
-}
-
 void find_matches(std::string_view text, std::string_view query, size_t limit, std::vector<TextMatch>* out) {
     out->clear();
     if (query.empty()) return;
