@@ -357,6 +357,7 @@ struct MetricsIndex {
     std::vector<Time> end_time;                           // case_end_time per case
     // UTC days of created_at (INT32_MIN: none) and of end_time (INT32_MAX: still open).
     std::vector<int32_t> created_day, end_day;
+    int32_t first_created_day = INT32_MIN;  // the smallest created_day (INT32_MIN when a case has none)
     // Per case, what the backlog counts, as one code below kCaseTraitCodes: the status, the severity and
     // the kTrait* flags (first contact: 0 transfers, 0 reopens, never waiting on the customer).
     std::vector<uint16_t> case_traits;

@@ -80,11 +80,12 @@ void count_backlog(const Dataset& data, const MetricsIndex& index, const Selecti
     out->oldest_open.assign(sel.open_rows.begin(), sel.open_rows.end());
     keep_oldest(data, opt.oldest_open, &out->oldest_open);
 
-    // Arrivals and closures per day of the series' longest span; the series starts later when the
-    // selection does (finish_backlog).
+    // Arrivals and closures per day of the series' longest span (max_series_days, but no earlier than the
+    // first case); the series starts later when the selection does (finish_backlog).
     if (has_time(as_of)) {
         const int32_t last = day_of(as_of);
-        out->flow_first = last - std::max(1, opt.max_series_days) + 1;
+        out->flow_first =
+            std::max(last - std::max(1, opt.max_series_days) + 1, std::min(index.first_created_day, last));
         out->arrivals.assign(static_cast<size_t>(last - out->flow_first + 1), 0);
         out->closures.assign(out->arrivals.size(), 0);
         for (uint32_t r : sel.rows) {

@@ -23,7 +23,8 @@ struct BacklogCounts {
     std::vector<uint32_t> open_by_queue;  // [queue code * (kSeverities + kAgeBuckets) + severity / age]
     std::vector<uint32_t> open_by_owner;  // per owner code
     std::vector<uint32_t> oldest_open;    // the oldest open rows (at most options.oldest_open), any order
-    // Flows over the max_series_days days ending with as_of's day, which start at flow_first.
+    // Flows over the max_series_days days ending with as_of's day (none before the first case's day),
+    // which start at flow_first.
     int32_t flow_first = 0;
     uint32_t created_before = 0;               // rows created before flow_first (or with no creation time)
     uint32_t open_before = 0;                  // ... of which still open at its start

@@ -99,9 +99,11 @@ void build_metrics_index(const Dataset& any_data, MetricsIndex* out) {
     out->end_day.resize(c.count);
     out->case_traits.resize(c.count);
     std::vector<float> first_response(c.count), resolution(c.count);
+    out->first_created_day = c.count ? INT32_MAX : INT32_MIN;
     for (uint32_t r = 0; r < c.count; ++r) {
         out->end_time[r] = case_end_time(c, r);
         out->created_day[r] = has_time(c.created_at[r]) ? day_of(c.created_at[r]) : INT32_MIN;
+        out->first_created_day = std::min(out->first_created_day, out->created_day[r]);
         out->end_day[r] = has_time(out->end_time[r]) ? day_of(out->end_time[r]) : INT32_MAX;
         const bool first_contact = c.transfers[r] == 0 && c.reopened[r] == 0 && !waited_on_customer(c, r);
         const unsigned status = std::min<unsigned>(static_cast<unsigned>(c.status[r]), kStatuses - 1);

@@ -333,9 +333,11 @@ TEST(MetricsCells, SummedCellsGiveTheFiguresOfCountingTheRows) {
     sections_off.sla = sections_off.drivers = false;
     MetricsOptions query;
     query.verbatim_query = "e", query.verbatim_min_csat = 2;
+    MetricsOptions unlimited;  // daily series as long as the data, not as the limit
+    unlimited.max_series_days = INT32_MAX;
     SlaResults sla = g.sla;
     Metrics reused;
-    for (const MetricsOptions& base : {MetricsOptions{}, small, sections_off, query})
+    for (const MetricsOptions& base : {MetricsOptions{}, small, sections_off, query, unlimited})
         for (Time step : {Time(0), Time(3 * 3600)}) {  // the later time recounts only what depends on it
             advance_sla(g.data, g.data.sla, g.as_of + step, &sla);
             for (const Filter& f : filters) {
@@ -345,6 +347,11 @@ TEST(MetricsCells, SummedCellsGiveTheFiguresOfCountingTheRows) {
                 compute_metrics(g.data, index, sla, f, g.as_of + step, rows_counted, &counted);
                 compute_metrics(g.data, index, sla, f, g.as_of + step, base, &reused);
                 EXPECT_EQ(dump_metrics(reused), dump_metrics(counted));
+                if (base.max_series_days == INT32_MAX && f == filters.front()) {  // from the first case's day
+                    ASSERT_FALSE(counted.backlog.daily.empty());
+                    EXPECT_EQ(counted.backlog.daily.front().day, index.first_created_day);
+                    EXPECT_EQ(counted.backlog.daily.back().day, day_of(g.as_of + step));
+                }
                 if (f.queue.empty() && !counted.rows.empty()) {  // the cells were counted for this call
                     EXPECT_EQ(reused.scratch.counts->cells.size(), index.cells);
                     EXPECT_EQ(reused.scratch.counts->as_of, g.as_of + step);
