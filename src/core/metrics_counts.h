@@ -105,7 +105,8 @@ struct Selection {
     const std::vector<uint32_t>& survey_rows;
 };
 
-// ---- the parts: count, then finish (each part's counts are cleared when its section is off) -----------
+// ---- the parts: count, then finish (a part whose section is off leaves its counts empty; the satisfaction
+// counts are always made, as the plans' customer join reads them) ----------------------------------------
 void count_backlog(const Dataset& data, const MetricsIndex& index, const Selection& sel, Time as_of,
                    const MetricsOptions& options, BacklogCounts* out);
 void finish_backlog(const Dataset& data, const MetricsIndex& index, const BacklogCounts& counts,
@@ -154,8 +155,9 @@ void select_cells(const MetricsIndex& index, const std::vector<uint8_t>& mask, s
                   std::vector<uint32_t>* open_rows, std::vector<uint32_t>* surveys);
 // The sum of the counts of the cells in `mask` (at least one).
 void sum_cells(const std::vector<PartCounts>& cells, const std::vector<uint8_t>& mask, PartCounts* out);
-// The counts of each cell, made unless scratch->cells holds them for this SLA result, time and options.
-// Returns nullptr when the data has no cells (see MetricsIndex::case_cell).
+// The counts of each cell, made unless scratch->counts holds them for this data, SLA result, time and
+// counting options. Returns nullptr when the data has no cells (see MetricsIndex::cells) or its surveys
+// span too many days for per-cell trends.
 const std::vector<PartCounts>* cell_counts(const Dataset& data, const MetricsIndex& index,
                                            const SlaResults& sla, Time as_of, const MetricsOptions& options,
                                            MetricsScratch* scratch);
