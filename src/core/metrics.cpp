@@ -86,9 +86,7 @@ static bool same_options(const MetricsOptions& a, const MetricsOptions& b) {
 }
 
 static bool is_empty_filter(const Filter& f) {
-    return !has_time(f.from) && !has_time(f.to) && f.offering.empty() && f.queue.empty() &&
-           f.product.empty() && f.customer.empty() && f.owner.empty() && f.severity.empty() &&
-           f.status.empty() && f.text.empty();
+    return filter_by_cells(f) && f.offering.empty() && f.severity.empty();
 }
 
 void select_open_rows(const MetricsIndex& index, const std::vector<uint32_t>& rows,

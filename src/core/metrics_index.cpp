@@ -127,16 +127,15 @@ void build_metrics_index(const Dataset& any_data, MetricsIndex* out) {
     out->surveys_in_case_order = std::is_sorted(survey_case.begin(), survey_case.end());
     out->survey_slots.resize(s.count);
     out->survey_day.resize(s.count);
-    out->survey_first_day = 0, out->survey_last_day = -1;
+    int32_t first_day = INT32_MAX, last_day = INT32_MIN;
     for (uint32_t i = 0; i < s.count; ++i) {
         out->survey_slots[i] = SatHistogram::slots(s, i);
         const int32_t day = has_time(s.submitted_at[i]) ? day_of(s.submitted_at[i]) : INT32_MIN;
         out->survey_day[i] = day;
-        if (day == INT32_MIN) continue;
-        const bool first = out->survey_first_day > out->survey_last_day;
-        out->survey_first_day = first ? day : std::min(out->survey_first_day, day);
-        out->survey_last_day = first ? day : std::max(out->survey_last_day, day);
+        if (day != INT32_MIN) first_day = std::min(first_day, day), last_day = std::max(last_day, day);
     }
+    const bool dated = first_day <= last_day;
+    out->survey_first_day = dated ? first_day : 0, out->survey_last_day = dated ? last_day : -1;
     out->survey_severity.assign(s.count, Severity::A);
     out->survey_case_flags.assign(s.count, 0);
     out->survey_case_created.assign(s.count, kNoTime);
