@@ -84,13 +84,16 @@ static bool match_text_index(const TextIndex& text, std::string_view needle, std
     if (needle.find('\0') != std::string_view::npos) return false;
     matches->assign(text.pool_size, 0);
     const std::string_view blob(text.folded);
-    size_t pos = blob.find(needle);
-    while (pos != std::string_view::npos) {
-        size_t k = static_cast<size_t>(std::upper_bound(text.begin.begin(), text.begin.end(), pos) -
-                                       text.begin.begin()) -
-                   1;
+    const uint32_t* begin = text.begin.data();
+    const size_t strings = text.ids.size();
+    size_t k = 0;  // the string of the last hit (or the first string)
+    for (size_t pos = blob.find(needle); pos != std::string_view::npos;
+         pos = blob.find(needle, begin[++k])) {  // the next string: one hit per string is enough
+        // The hit's string: a frequent needle hits the next few strings, found by stepping; a rare one
+        // skips many, found by binary search.
+        for (int step = 0; step < 4 && begin[k + 1] <= pos; ++step) ++k;
+        if (begin[k + 1] <= pos) k = static_cast<size_t>(std::upper_bound(begin + k, begin + strings, pos) - begin) - 1;
         (*matches)[text.ids[k]] = 1;
-        pos = blob.find(needle, text.begin[k + 1]);  // the next string: one hit per string is enough
     }
     return true;
 }

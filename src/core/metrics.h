@@ -204,6 +204,7 @@ struct SatHistogram {
         csat[slots & 7]++, effort[slots >> 3 & 7]++, resolved[slots >> 6 & 3]++, nps[slots >> 8 & 15]++;
     }
     void add(const SatHistogram& o);
+    void subtract(const SatHistogram& o);  // o's surveys are among these
     SatCounts counts() const;
 };
 struct SatRow {
@@ -361,9 +362,10 @@ struct MetricsIndex {
     // Per case, what the backlog counts, as one code below kCaseTraitCodes: the status, the severity and
     // the kTrait* flags (first contact: 0 transfers, 0 reopens, never waiting on the customer).
     std::vector<uint16_t> case_traits;
-    // Cells: severity x offering code, cell = severity * offering codes + offering code (metrics_counts.h).
-    // case_cell: the case's cell, | kCellOpen when the case is open; survey_cell: its case's cell, kNoCell
-    // when the case is unknown. cells == 0 (and both empty) when there would be more than kMaxCells.
+    // Cells: severity x offering code x open, cell = 2 * (severity * offering codes + offering code) + 1 when
+    // the case is open (metrics_counts.h). case_cell: the case's cell, | kCellOpen when the case is open;
+    // survey_cell: its case's cell, kNoCell when the case is unknown. cells == 0 (and both empty) when there
+    // would be more than kMaxCells.
     uint32_t cells = 0;
     std::vector<uint8_t> case_cell, survey_cell;
     std::vector<uint32_t> cell_begin, cell_rows;  // case rows by cell, like KeyCodes::rows
@@ -380,10 +382,9 @@ struct MetricsIndex {
     std::vector<int32_t> survey_day;         // UTC day of submitted_at; INT32_MIN when it has none
     std::vector<uint8_t> survey_case_flags;  // kCaseFlag* bits
     std::vector<Time> survey_case_created, survey_case_end;
-    // Surveys newest first (submitted_at descending, ties by survey id descending): the k-th is
-    // newest[k], and survey i is newest[newest_rank[i]]. Verbatim search lists its matches in this order
-    // by marking ranks instead of sorting.
-    std::vector<uint32_t> newest, newest_rank;
+    // The surveys with a comment, newest first (submitted_at descending, ties by survey id descending):
+    // verbatim search lists its matches in this order.
+    std::vector<uint32_t> newest;
     TextIndex text;
     // Words of the comments that count for the distinguishing terms (CSAT 1-2 or 4+): survey i's words are
     // term_ids[term_begin[i] .. term_begin[i + 1]) (ids in `terms`).
@@ -397,7 +398,7 @@ constexpr uint16_t kTraitStatus = 7, kTraitSeverityShift = 3;  // status: bits 0
 constexpr uint16_t kTraitTransfers2 = 1u << 5, kTraitSwarmed = 1u << 6, kTraitReopened = 1u << 7,
                    kTraitFirstContact = 1u << 8, kTraitSystemDown = 1u << 9;
 constexpr uint32_t kCaseTraitCodes = 1u << 10;
-constexpr uint32_t kMaxCells = 48;
+constexpr uint32_t kMaxCells = 96;  // 16 offerings (case_cell holds cells below kNoCell)
 constexpr uint8_t kCellOpen = 0x80, kNoCell = 0x7f;
 
 void build_metrics_index(const Dataset& data, MetricsIndex* out);
@@ -407,7 +408,7 @@ bool cases_usable(const CaseTable& cases);  // every column has `count` rows (el
 bool surveys_usable(const SurveyTable& surveys);
 float duration_hours(Time from, Time to);                                 // calendar hours, 0 when to < from
 void index_verbatim_terms(const Dataset& data, MetricsIndex* out);        // fills terms, term_begin, term_ids
-void order_surveys_newest_first(const Dataset& data, MetricsIndex* out);  // fills newest, newest_rank
+void order_surveys_newest_first(const Dataset& data, MetricsIndex* out);  // fills newest
 
 // ---- everything ---------------------------------------------------------------------------------------
 struct CountsScratch;  // metrics_counts.h
@@ -436,6 +437,7 @@ struct MetricsScratch {
         Time sla_as_of = kNoTime, as_of = kNoTime;
         uint64_t build = 0;                        // MetricsIndex::build
         std::vector<uint32_t> clock[kSlaMetrics];  // per case
+        std::vector<uint32_t> listed_rows;         // the cases with a clock that may be listed, ascending
     } sla_facts;
     std::shared_ptr<CountsScratch> counts;  // made by the first compute_metrics call
 };

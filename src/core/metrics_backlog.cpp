@@ -46,6 +46,12 @@ static void mark_ranks(const SortedDurations& durations, const std::vector<uint3
     }
 }
 
+void list_oldest_open(const Dataset& data, const Selection& sel, const MetricsOptions& opt,
+                      BacklogCounts* out) {
+    out->oldest_open.assign(sel.open_rows.begin(), sel.open_rows.end());
+    keep_oldest(data, opt.oldest_open, &out->oldest_open);
+}
+
 void count_backlog(const Dataset& data, const MetricsIndex& index, const Selection& sel, Time as_of,
                    const MetricsOptions& opt, BacklogCounts* out) {
     reset_keeping_capacity(out, &BacklogCounts::traits, &BacklogCounts::open_by_queue,
@@ -77,8 +83,7 @@ void count_backlog(const Dataset& data, const MetricsIndex& index, const Selecti
         if (has_time(as_of)) cells[kSeverities + age_bucket(as_of - c.created_at[r])]++;
         out->open_by_owner[index.owner.case_code[r]]++;
     }
-    out->oldest_open.assign(sel.open_rows.begin(), sel.open_rows.end());
-    keep_oldest(data, opt.oldest_open, &out->oldest_open);
+    if (sel.lists) list_oldest_open(data, sel, opt, out);
 
     // Arrivals and closures per day of the series' longest span (max_series_days, but no earlier than the
     // first case); the series starts later when the selection does (finish_backlog).

@@ -5,22 +5,24 @@
 
 namespace cb {
 
-static void add_one(uint32_t* to, uint32_t from) {
-    *to += from;
+template <bool kSubtract>
+static void combine_one(uint32_t* to, uint32_t from) {
+    *to = kSubtract ? *to - from : *to + from;
 }
-static void add_one(SatHistogram* to, const SatHistogram& from) {
-    to->add(from);
+template <bool kSubtract>
+static void combine_one(SatHistogram* to, const SatHistogram& from) {
+    kSubtract ? to->subtract(from) : to->add(from);
 }
 
-// Adds `from` into `to` element by element (`to` takes from's size when empty).
-template <typename T>
-static void add_each(std::vector<T>* to, const std::vector<T>& from) {
+// Adds `from` into `to` (or takes it away) element by element; an empty `to` takes from's size when adding.
+template <bool kSubtract, typename T>
+static void combine_each(std::vector<T>* to, const std::vector<T>& from) {
     if (to->empty()) {
-        *to = from;
+        if (!kSubtract) *to = from;
         return;
     }
     const size_t n = std::min(to->size(), from.size());  // equal, for counts of the same data and options
-    for (size_t i = 0; i < n; ++i) add_one(&(*to)[i], from[i]);
+    for (size_t i = 0; i < n; ++i) combine_one<kSubtract>(&(*to)[i], from[i]);
 }
 
 template <typename T>
@@ -28,39 +30,54 @@ static void append(std::vector<T>* to, const std::vector<T>& from) {
     to->insert(to->end(), from.begin(), from.end());
 }
 
-void PartCounts::add(const PartCounts& o) {
-    // The counters, as pairs of mine and o's (a loop over them instead of one call each keeps the code
+// Every count of `o` added to (or taken from) those of `to`. Rank bits add and subtract like the other
+// counters: the ranks of disjoint selections never share a bit, and a subset's bits are all set in `to`.
+template <bool kSubtract>
+static void combine(PartCounts* to, const PartCounts& o) {
+    // The counters, as pairs of to's and o's (a loop over them instead of one call each keeps the code
     // small).
-    BacklogCounts& b = backlog;
+    BacklogCounts& b = to->backlog;
     const BacklogCounts& ob = o.backlog;
-    std::vector<uint32_t>* const counters[] = {&b.traits,           &b.open_by_queue, &b.open_by_owner,
-                                               &b.arrivals,         &b.closures,      &b.first_response_ranks,
-                                               &b.resolution_ranks, &sla.bins,        &sla.by_key,
-                                               &drivers.n,          &terms.per_term,  &customers.open};
+    std::vector<uint32_t>* const counters[] = {
+        &b.traits,           &b.open_by_queue, &b.open_by_owner,     &b.arrivals,
+        &b.closures,         &b.first_response_ranks, &b.resolution_ranks, &to->sla.bins,
+        &to->sla.by_key,     &to->drivers.n,   &to->terms.per_term,  &to->customers.open};
     const std::vector<uint32_t>* const others[] = {
-        &ob.traits,           &ob.open_by_queue, &ob.open_by_owner,
-        &ob.arrivals,         &ob.closures,      &ob.first_response_ranks,
-        &ob.resolution_ranks, &o.sla.bins,       &o.sla.by_key,
-        &o.drivers.n,         &o.terms.per_term, &o.customers.open};
+        &ob.traits,           &ob.open_by_queue, &ob.open_by_owner,   &ob.arrivals,
+        &ob.closures,         &ob.first_response_ranks, &ob.resolution_ranks, &o.sla.bins,
+        &o.sla.by_key,        &o.drivers.n,      &o.terms.per_term,   &o.customers.open};
     if (b.arrivals.empty()) b.flow_first = ob.flow_first;
-    for (size_t k = 0; k < std::size(counters); ++k) add_each(counters[k], *others[k]);
-    b.transfers += ob.transfers;
-    b.created_before += ob.created_before, b.open_before += ob.open_before;
-    append(&b.oldest_open, ob.oldest_open);  // finish_backlog keeps the oldest
-    append(&sla.nearing, o.sla.nearing);     // finish_sla keeps the first of each list
-    append(&sla.open_breaches, o.sla.open_breaches);
-    for (int side = 0; side < 2; ++side)
-        terms.comments[side] += o.terms.comments[side], terms.tokens[side] += o.terms.tokens[side];
+    for (size_t k = 0; k < std::size(counters); ++k) combine_each<kSubtract>(counters[k], *others[k]);
+    combine_one<kSubtract>(&b.created_before, ob.created_before);
+    combine_one<kSubtract>(&b.open_before, ob.open_before);
+    b.transfers = kSubtract ? b.transfers - ob.transfers : b.transfers + ob.transfers;
+    TermCounts& t = to->terms;
+    for (int side = 0; side < 2; ++side) {
+        combine_one<kSubtract>(&t.comments[side], o.terms.comments[side]);
+        t.tokens[side] = kSubtract ? t.tokens[side] - o.terms.tokens[side] : t.tokens[side] + o.terms.tokens[side];
+    }
 
-    SatisfactionCounts& s = satisfaction;
+    SatisfactionCounts& s = to->satisfaction;
     const SatisfactionCounts& os = o.satisfaction;
-    for (int v = 0; v < kSeverities; ++v) s.by_severity[v].add(os.by_severity[v]);
+    for (int v = 0; v < kSeverities; ++v) combine_one<kSubtract>(&s.by_severity[v], os.by_severity[v]);
     if (s.per_day.empty()) s.first_day = os.first_day;
     std::vector<SatHistogram>* const histograms[] = {&s.by_queue, &s.by_product,  &s.by_offering,
                                                      &s.by_owner, &s.by_customer, &s.per_day};
     const std::vector<SatHistogram>* const other_histograms[] = {
         &os.by_queue, &os.by_product, &os.by_offering, &os.by_owner, &os.by_customer, &os.per_day};
-    for (size_t k = 0; k < std::size(histograms); ++k) add_each(histograms[k], *other_histograms[k]);
+    for (size_t k = 0; k < std::size(histograms); ++k)
+        combine_each<kSubtract>(histograms[k], *other_histograms[k]);
+}
+
+void PartCounts::add(const PartCounts& o) {
+    combine<false>(this, o);
+    append(&backlog.oldest_open, o.backlog.oldest_open);  // finish_backlog keeps the oldest
+    append(&sla.nearing, o.sla.nearing);                   // finish_sla keeps the first of each list
+    append(&sla.open_breaches, o.sla.open_breaches);
+}
+
+void PartCounts::subtract(const PartCounts& o) {
+    combine<true>(this, o);
 }
 
 bool filter_by_cells(const Filter& f) {
@@ -69,7 +86,10 @@ bool filter_by_cells(const Filter& f) {
 }
 
 void cells_of_filter(const MetricsIndex& index, const Filter& f, std::vector<uint8_t>* mask) {
-    const uint32_t offerings = index.cells / kSeverities;
+    const uint32_t offerings = index.cells / (2 * kSeverities);
+    // The open and the other cells a status filter keeps: those of its statuses.
+    bool keeps_open[2] = {f.status.empty(), f.status.empty()};
+    for (CaseStatus status : f.status) keeps_open[is_open(status)] = true;
     mask->assign(kNoCell + 1, 0);
     for (uint32_t v = 0; v < kSeverities; ++v) {
         if (!f.severity.empty() &&
@@ -78,7 +98,8 @@ void cells_of_filter(const MetricsIndex& index, const Filter& f, std::vector<uin
         for (uint32_t code = 0; code < offerings; ++code)
             if (f.offering.empty() || std::find(f.offering.begin(), f.offering.end(),
                                                 index.offering.keys[code]) != f.offering.end())
-                (*mask)[v * offerings + code] = 1;
+                for (uint32_t open = 0; open < 2; ++open)
+                    (*mask)[2 * (v * offerings + code) + open] = keeps_open[open];
     }
 }
 
@@ -114,18 +135,22 @@ const std::vector<PartCounts>* cell_counts(const Dataset& data, const MetricsInd
                     index.cell_rows.begin() + index.cell_begin[cell + 1]);
         select_open_rows(index, rows, &open_rows);
         select_surveys(data, index, rows, everything, &surveys);
-        const Selection sel{rows, open_rows, surveys};
-        PartCounts& p = cs.cells[cell];
-        count_backlog(data, index, sel, as_of, opt, &p.backlog);
-        count_sla(data, index, sla, sel, as_of, opt, scratch, &p.sla);
-        count_drivers(data, index, sla, sel, as_of, opt, &p.drivers);
-        if (same_data) continue;
-        count_satisfaction(index, sel, index.survey_first_day, index.survey_last_day, opt.max_series_days,
-                           &p.satisfaction);
-        count_terms(data, index, sel, opt, &p.terms);
-        count_customers(index, sel, opt, &p.customers);
+        count_parts(data, index, sla, {rows, open_rows, surveys}, as_of, opt, index.survey_first_day,
+                    index.survey_last_day, same_data, scratch, &cs.cells[cell]);
     }
     return &cs.cells;
+}
+
+void count_parts(const Dataset& data, const MetricsIndex& index, const SlaResults& sla, const Selection& sel,
+                 Time as_of, const MetricsOptions& opt, int32_t first_day, int32_t last_day, bool time_only,
+                 MetricsScratch* scratch, PartCounts* out) {
+    count_backlog(data, index, sel, as_of, opt, &out->backlog);
+    count_sla(data, index, sla, sel, as_of, opt, scratch, &out->sla);
+    count_drivers(data, index, sla, sel, as_of, opt, &out->drivers);
+    if (time_only) return;
+    count_satisfaction(index, sel, first_day, last_day, opt.max_series_days, &out->satisfaction);
+    count_terms(data, index, sel, opt, &out->terms);
+    count_customers(index, sel, opt, &out->customers);
 }
 
 void select_cells(const MetricsIndex& index, const std::vector<uint8_t>& mask, std::vector<uint32_t>* rows,
@@ -151,6 +176,47 @@ void select_cells(const MetricsIndex& index, const std::vector<uint8_t>& mask, s
         k += keep[index.survey_cell[i]];
     }
     surveys->resize(k);
+}
+
+// The entries 0..n-1 that `kept` (ascending) lacks and whose cell the mask keeps, found in the gaps between
+// kept's entries: a broad selection has few gaps, so this costs about one step per kept entry.
+template <typename CellOf>
+static void left_out(size_t n, const std::vector<uint32_t>& kept, const uint8_t* keep, CellOf cell_of,
+                     std::vector<uint32_t>* left, std::vector<uint32_t>* left_open) {
+    left->clear();
+    if (left_open) left_open->clear();
+    auto gap = [&](size_t from, size_t to) {
+        for (size_t r = from; r < to; ++r) {
+            const uint8_t cell = cell_of(r);
+            if (!keep[cell & ~kCellOpen]) continue;
+            left->push_back(static_cast<uint32_t>(r));
+            if (left_open && (cell & kCellOpen)) left_open->push_back(static_cast<uint32_t>(r));
+        }
+    };
+    size_t from = 0;
+    for (uint32_t r : kept) {
+        if (r > from) gap(from, r);
+        from = r + size_t(1);
+    }
+    gap(from, n);
+}
+
+void rows_left_out(const MetricsIndex& index, const std::vector<uint8_t>& mask,
+                   const std::vector<uint32_t>& rows, const std::vector<uint32_t>& surveys,
+                   std::vector<uint32_t>* left_rows, std::vector<uint32_t>* left_open,
+                   std::vector<uint32_t>* left_surveys) {
+    left_out(index.case_cell.size(), rows, mask.data(), [&](size_t r) { return index.case_cell[r]; },
+             left_rows, left_open);
+    // (A survey of no known case has kNoCell, which no mask keeps.)
+    left_out(index.survey_cell.size(), surveys, mask.data(), [&](size_t i) { return index.survey_cell[i]; },
+             left_surveys, nullptr);
+}
+
+size_t rows_in_cells(const MetricsIndex& index, const std::vector<uint8_t>& mask) {
+    size_t n = 0;
+    for (uint32_t cell = 0; cell < index.cells; ++cell)
+        n += mask[cell] ? index.cell_begin[cell + 1] - index.cell_begin[cell] : 0;
+    return n;
 }
 
 void sum_cells(const std::vector<PartCounts>& cells, const std::vector<uint8_t>& mask, PartCounts* out) {

@@ -76,6 +76,9 @@ struct PartCounts {
     TermCounts terms;
     CustomerCounts customers;
     void add(const PartCounts& o);  // o's counts are of rows disjoint from these
+    // o's counts are of rows among these. The lists (oldest open cases, nearing clocks, open breaches) are
+    // left as they were: list_open_items() makes them anew.
+    void subtract(const PartCounts& o);
 };
 
 // MetricsScratch::counts: the counts of the current selection, and each cell's for one key.
@@ -86,6 +89,9 @@ struct CountsScratch {
     uint64_t build = 0;
     MetricsOptions options;
     std::vector<PartCounts> cells;  // per cell (MetricsIndex::case_cell); empty: none made
+    // A broad selection's cells less what it leaves out (compute_metrics): the rows and counts left out.
+    std::vector<uint32_t> left_rows, left_open, left_surveys;
+    PartCounts left_out;
 };
 
 // Resets every figure of *figures but keeps the capacity of the listed vectors (a recompute then allocates
@@ -103,6 +109,7 @@ struct Selection {
     const std::vector<uint32_t>& rows;
     const std::vector<uint32_t>& open_rows;
     const std::vector<uint32_t>& survey_rows;
+    bool lists = true;  // false: leave the lists empty (the counts of rows left out are only subtracted)
 };
 
 // ---- the parts: count, then finish (a part whose section is off leaves its counts empty; the satisfaction
@@ -141,6 +148,21 @@ void compute_plans(const Dataset& data, const Filter& filter, Time as_of, const 
 void join_plan_customers(const Dataset& data, const MetricsIndex& index, const CustomerCounts& customers,
                          const SatisfactionCounts& satisfaction, const MetricsOptions& options, Metrics* out);
 
+// The lists of a selection alone, after PartCounts::subtract: its oldest open cases (BacklogCounts::
+// oldest_open); the nearing clocks and open breaches (SlaCounts::nearing, open_breaches) of the rows of the
+// cells in `mask` but those in left_rows (ascending).
+void list_oldest_open(const Dataset& data, const Selection& sel, const MetricsOptions& options,
+                      BacklogCounts* out);
+void list_sla_clocks(const Dataset& data, const MetricsIndex& index, const SlaResults& sla,
+                     const std::vector<uint8_t>& mask, const std::vector<uint32_t>& left_rows, Time as_of,
+                     const MetricsOptions& options, MetricsScratch* scratch, SlaCounts* out);
+
+// Every part's counts of `sel`; with time_only just those that depend on the time (backlog, SLA clocks,
+// drivers), the others are kept. The satisfaction trend covers first_day..last_day (count_satisfaction).
+void count_parts(const Dataset& data, const MetricsIndex& index, const SlaResults& sla, const Selection& sel,
+                 Time as_of, const MetricsOptions& options, int32_t first_day, int32_t last_day,
+                 bool time_only, MetricsScratch* scratch, PartCounts* out);
+
 // The open cases among `rows`.
 void select_open_rows(const MetricsIndex& index, const std::vector<uint32_t>& rows,
                       std::vector<uint32_t>* open_rows);
@@ -153,6 +175,14 @@ void cells_of_filter(const MetricsIndex& index, const Filter& filter, std::vecto
 // The case rows, open case rows and survey rows of the cells in `mask`, ascending.
 void select_cells(const MetricsIndex& index, const std::vector<uint8_t>& mask, std::vector<uint32_t>* rows,
                   std::vector<uint32_t>* open_rows, std::vector<uint32_t>* surveys);
+// The rows, open rows and surveys of the cells in `mask` that a selection within them left out (`rows` and
+// `surveys` are the selection's, ascending).
+void rows_left_out(const MetricsIndex& index, const std::vector<uint8_t>& mask,
+                   const std::vector<uint32_t>& rows, const std::vector<uint32_t>& surveys,
+                   std::vector<uint32_t>* left_rows, std::vector<uint32_t>* left_open,
+                   std::vector<uint32_t>* left_surveys);
+// The number of case rows in the cells in `mask`.
+size_t rows_in_cells(const MetricsIndex& index, const std::vector<uint8_t>& mask);
 // The sum of the counts of the cells in `mask` (at least one).
 void sum_cells(const std::vector<PartCounts>& cells, const std::vector<uint8_t>& mask, PartCounts* out);
 // The counts of each cell, made unless scratch->counts holds them for this data, SLA result, time and

@@ -92,6 +92,12 @@ void SatHistogram::add(const SatHistogram& o) {
     for (int v = 0; v < 16; ++v) nps[v] += o.nps[v];
 }
 
+void SatHistogram::subtract(const SatHistogram& o) {
+    for (int v = 0; v < 8; ++v) csat[v] -= o.csat[v], effort[v] -= o.effort[v];
+    for (int v = 0; v < 4; ++v) resolved[v] -= o.resolved[v];
+    for (int v = 0; v < 16; ++v) nps[v] -= o.nps[v];
+}
+
 static void count_by_code(const MetricsIndex& index, const std::vector<uint32_t>& surveys,
                           const KeyCodes& codes, std::vector<SatHistogram>* out) {
     out->assign(codes.keys.size(), SatHistogram{});

@@ -92,6 +92,12 @@ static const MetricsScratch::SlaFacts& sla_facts(const CaseTable& c, const Metri
             out[r] = clock_fact(metric, k.state[r], k.deadline[r], happened, event, as_of, w);
         }
     }
+    f.listed_rows.clear();
+    for (uint32_t r = 0; r < c.count; ++r) {
+        uint32_t any = 0;
+        for (int m = 0; m < kSlaMetrics; ++m) any |= f.clock[m][r];
+        if (any & kListed) f.listed_rows.push_back(r);
+    }
     return f;
 }
 
@@ -103,11 +109,24 @@ constexpr uint32_t kKindsAt = 0, kHeatAt = kKinds, kDayAt = kHeatAt + kHeatBins,
 constexpr uint32_t kCaseKindsAt = kSlaMetrics * kClockBins, kCaseKinds = 64,
                    kSlaBins = kCaseKindsAt + kCaseKinds;
 
-// Every clock of the selected rows: kinds, bins, the nearing and open-breach lists and each row's case
-// flags. Neighbouring rows mostly share their bins: four sets of counters, used in turn, keep the
-// increments from waiting on one another.
+// Puts a clock whose fact is kListed on its list: a running clock due before the nearing horizon on the
+// nearing list, an open breach on the open-breach list.
+static void list_clock(const SlaResults& sla, uint32_t r, int m, uint32_t fact, Time nearing_until,
+                       SlaCounts* out) {
+    const SlaMetric metric = static_cast<SlaMetric>(m);
+    const Time deadline = sla.clocks[m].deadline[r];
+    if (fact >> kKindShift & kKindRunning) {
+        if (deadline < nearing_until) out->nearing.push_back({r, metric, deadline});
+    } else {
+        out->open_breaches.push_back({r, metric, deadline});
+    }
+}
+
+// Every clock of the selected rows: kinds, bins, the nearing and open-breach lists (unless !lists) and each
+// row's case flags. Neighbouring rows mostly share their bins: four sets of counters, used in turn, keep
+// the increments from waiting on one another.
 static void add_clocks(const SlaResults& sla, const MetricsScratch::SlaFacts& facts,
-                       const std::vector<uint32_t>& rows, Time nearing_until, SlaCounts* out,
+                       const std::vector<uint32_t>& rows, Time nearing_until, bool lists, SlaCounts* out,
                        std::vector<uint8_t>* flags) {
     std::vector<uint32_t>& bins = out->bins;
     bins.assign(4 * kSlaBins, 0);  // [set * kSlaBins + ...]
@@ -133,13 +152,8 @@ static void add_clocks(const SlaResults& sla, const MetricsScratch::SlaFacts& fa
                 n[kHourAt + (fact >> kHourShift & 31)]++, n[kWeekAt + (fact >> kWeekShift & 63)]++;
             }
             if (!(fact & kListed)) continue;
-            const SlaMetric metric = static_cast<SlaMetric>(m);
-            const Time deadline = sla.clocks[m].deadline[r];
-            if (kind & kKindRunning) {
-                if (deadline < nearing_until) n[kNearingAt]++, out->nearing.push_back({r, metric, deadline});
-            } else {
-                out->open_breaches.push_back({r, metric, deadline});
-            }
+            if (kind & kKindRunning) n[kNearingAt] += sla.clocks[m].deadline[r] < nearing_until;
+            if (lists) list_clock(sla, r, m, fact, nearing_until, out);
         }
         (*flags)[i] = bits;
     }
@@ -210,18 +224,26 @@ static size_t breakdown_keys(const MetricsIndex& index) {
     return kSeverities + index.queue.keys.size() + index.owner.keys.size() + index.offering.keys.size();
 }
 
+// The facts of the clocks at as_of, and the nearing horizon; nullptr when there are no clocks to count.
+static const MetricsScratch::SlaFacts* usable_facts(const Dataset& data, const MetricsIndex& index,
+                                                    const SlaResults& sla, Time as_of, const MetricsOptions& opt,
+                                                    MetricsScratch* scratch, Time* nearing_until) {
+    const CaseTable& c = data.cases;
+    if (!opt.sla || !clocks_usable(sla, c.count) || index.end_time.size() != c.count) return nullptr;
+    const Windows w = windows_of(as_of, opt, nearing_until);
+    return &sla_facts(c, index, sla, as_of, w, scratch);
+}
+
 void count_sla(const Dataset& data, const MetricsIndex& index, const SlaResults& sla, const Selection& sel,
                Time as_of, const MetricsOptions& opt, MetricsScratch* scratch, SlaCounts* out) {
     out->bins.clear(), out->by_key.clear(), out->nearing.clear(), out->open_breaches.clear();
-    const CaseTable& c = data.cases;
-    if (!opt.sla || !clocks_usable(sla, c.count) || index.end_time.size() != c.count) return;  // no clocks
     Time nearing_until;
-    const Windows w = windows_of(as_of, opt, &nearing_until);
-    const MetricsScratch::SlaFacts& facts = sla_facts(c, index, sla, as_of, w, scratch);
+    const MetricsScratch::SlaFacts* facts = usable_facts(data, index, sla, as_of, opt, scratch, &nearing_until);
+    if (!facts) return;
     const std::vector<uint32_t>& rows = sel.rows;
     std::vector<uint8_t>& flags = scratch->breached;
     flags.resize(rows.size());
-    add_clocks(sla, facts, rows, nearing_until, out, &flags);
+    add_clocks(sla, *facts, rows, nearing_until, sel.lists, out, &flags);
     keep_first_clocks(data, opt.list_limit, &out->nearing, &out->open_breaches);
 
     // Per case: the severity rows, the breakdowns and the case kinds, in one pass that counts each case
@@ -246,6 +268,25 @@ void count_sla(const Dataset& data, const MetricsIndex& index, const SlaResults&
     counts.resize(keys * 8);
     for (const auto& set : case_kinds)
         for (uint32_t kind = 0; kind < kCaseKinds; ++kind) out->bins[kCaseKindsAt + kind] += set[kind];
+}
+
+void list_sla_clocks(const Dataset& data, const MetricsIndex& index, const SlaResults& sla,
+                     const std::vector<uint8_t>& mask, const std::vector<uint32_t>& left_rows, Time as_of,
+                     const MetricsOptions& opt, MetricsScratch* scratch, SlaCounts* out) {
+    out->nearing.clear(), out->open_breaches.clear();
+    Time nearing_until;
+    const MetricsScratch::SlaFacts* facts = usable_facts(data, index, sla, as_of, opt, scratch, &nearing_until);
+    if (!facts || index.case_cell.size() != data.cases.count) return;
+    // The listed rows of the cells, less those left out: one merge with the rows left out.
+    size_t next = 0;
+    for (uint32_t r : facts->listed_rows) {
+        if (!mask[index.case_cell[r] & ~kCellOpen]) continue;
+        while (next < left_rows.size() && left_rows[next] < r) ++next;
+        if (next < left_rows.size() && left_rows[next] == r) continue;
+        for (int m = 0; m < kSlaMetrics; ++m)
+            if (facts->clock[m][r] & kListed) list_clock(sla, r, m, facts->clock[m][r], nearing_until, out);
+    }
+    keep_first_clocks(data, opt.list_limit, &out->nearing, &out->open_breaches);
 }
 
 void finish_sla(const Dataset& data, const MetricsIndex& index, const SlaCounts& counts, Time as_of,

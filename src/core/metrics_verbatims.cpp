@@ -1,6 +1,5 @@
 // metrics_verbatims.cpp: search in survey comments, and the words that set dissatisfied comments apart.
 #include <algorithm>
-#include <numeric>
 
 #include "metrics_counts.h"
 
@@ -11,30 +10,27 @@ void search_verbatims(const Dataset& data, const MetricsIndex& index,
                       uint8_t max_csat, std::vector<uint32_t>* out) {
     out->clear();
     const SurveyTable& s = data.surveys;
-    if (index.newest_rank.size() != s.count) return;
+    if (index.surveys != s.count || !surveys_usable(s)) return;
     const std::string needle = fold_case(query);
-    std::vector<uint64_t> ranks((s.count + 63) / 64, 0);  // the matches' places in index.newest
-    for (uint32_t i : survey_rows) {
-        if (i >= s.count || s.csat[i] < min_csat || s.csat[i] > max_csat || s.verbatim[i].empty()) continue;
-        if (!contains_folded(s.verbatim[i], needle)) continue;
-        const uint32_t k = index.newest_rank[i];
-        ranks[k >> 6] |= uint64_t(1) << (k & 63);
+    std::vector<uint64_t> selected((s.count + 63) / 64, 0);
+    for (uint32_t i : survey_rows)
+        if (i < s.count) selected[i >> 6] |= uint64_t(1) << (i & 63);
+    // In the newest-first order of the comments: sequential reads instead of a sort of the matches.
+    for (uint32_t i : index.newest) {
+        if (!(selected[i >> 6] >> (i & 63) & 1) || s.csat[i] < min_csat || s.csat[i] > max_csat) continue;
+        if (needle.empty() || contains_folded(s.verbatim[i], needle)) out->push_back(i);
     }
-    for (size_t w = 0; w < ranks.size(); ++w)
-        for (uint64_t bits = ranks[w]; bits; bits &= bits - 1)
-            out->push_back(index.newest[w * 64 + static_cast<size_t>(__builtin_ctzll(bits))]);
 }
 
 void order_surveys_newest_first(const Dataset& data, MetricsIndex* out) {
     const SurveyTable& s = data.surveys;
-    out->newest.resize(s.count);
-    std::iota(out->newest.begin(), out->newest.end(), 0u);
+    out->newest.clear();
+    for (uint32_t i = 0; i < s.count; ++i)
+        if (!s.verbatim[i].empty()) out->newest.push_back(i);
     std::sort(out->newest.begin(), out->newest.end(), [&](uint32_t x, uint32_t y) {
         if (s.submitted_at[x] != s.submitted_at[y]) return s.submitted_at[x] > s.submitted_at[y];
         return x != y && data.strings->view(s.id[x]) > data.strings->view(s.id[y]);  // ties: survey id
     });
-    out->newest_rank.resize(s.count);
-    for (uint32_t k = 0; k < s.count; ++k) out->newest_rank[out->newest[k]] = k;
 }
 
 // English function words and survey filler; sorted for binary search. Contractions are split at the

@@ -49,7 +49,7 @@ struct Generated {
         feeds.assemble(&data);
         compute_sla(data, as_of, &sla);
     }
-    Filter filter(std::initializer_list<std::string> args) {
+    Filter filter(const std::vector<std::string>& args) {
         Filter f;
         std::string error;
         for (const std::string& a : args) EXPECT_TRUE(apply_filter_arg(a, feeds.pool(), &f, &error)) << error;
@@ -327,6 +327,19 @@ TEST(MetricsCells, SummedCellsGiveTheFiguresOfCountingTheRows) {
                                    g.filter({"queue=" + std::string(pool.view(g.data.cases.queue[0]))}),
                                    g.filter({"severity=A,B,C"})};
     for (const std::string& o : offerings) filters.push_back(g.filter({"offering=" + o}));
+    // Broad filters by other keys: their cells less the rows they leave out (a few: counted directly).
+    const std::string early = std::to_string((index.first_created_day + 20) * kSecondsPerDay);
+    const std::string late = std::to_string(g.as_of - 5 * kSecondsPerDay);
+    const size_t direct_before = filters.size();
+    for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+             {"status=closed"},
+             {"status=closed,resolved", "severity=C"},
+             {"from=" + early},
+             {"to=" + late, "offering=" + offerings[0]},
+             {"text=e"},
+             {"text=e", "severity=B,C", "status=closed"},
+             {"status=new"}})  // few rows: counted
+        filters.push_back(g.filter(args));
     MetricsOptions small;  // lists shorter than a cell's, series shorter than the data
     small.oldest_open = 3, small.list_limit = 2, small.max_series_days = 20, small.nearing_hours = 200;
     MetricsOptions sections_off;
@@ -351,6 +364,13 @@ TEST(MetricsCells, SummedCellsGiveTheFiguresOfCountingTheRows) {
                     ASSERT_FALSE(counted.backlog.daily.empty());
                     EXPECT_EQ(counted.backlog.daily.front().day, index.first_created_day);
                     EXPECT_EQ(counted.backlog.daily.back().day, day_of(g.as_of + step));
+                }
+                if (&f - filters.data() >= static_cast<long>(direct_before) && &f != &filters.back()) {
+                    std::vector<uint8_t> mask;  // this call's rows left out
+                    cells_of_filter(index, f, &mask);
+                    const std::vector<uint32_t>& left = reused.scratch.counts->left_rows;
+                    EXPECT_EQ(left.size(), rows_in_cells(index, mask) - reused.rows.size());
+                    EXPECT_LT(left.size(), reused.rows.size());
                 }
                 if (f.queue.empty() && !counted.rows.empty()) {  // the cells were counted for this call
                     EXPECT_EQ(reused.scratch.counts->cells.size(), index.cells);
