@@ -46,11 +46,12 @@ struct CandidateRows {
     size_t count = 0;
 };
 
-// Appends the selected row indices, ascending, to a cleared *rows (its capacity is reused). With a text
-// index built from `data` (and scratch for its per-string matches) the text filter searches the index.
+// Appends the selected row indices, ascending, to a cleared *rows (its capacity is reused), and the open
+// ones among them to *open_rows when given. With a text index built from `data` (and scratch for its
+// per-string matches) the text filter searches the index.
 void select_cases(const Dataset& data, const Filter& filter, std::vector<uint32_t>* rows,
                   const TextIndex* text = nullptr, std::vector<uint8_t>* text_matches = nullptr,
-                  CandidateRows candidates = {});
+                  CandidateRows candidates = {}, std::vector<uint32_t>* open_rows = nullptr);
 
 // Applies one "key=v1,v2" argument. Keys: from, to (date "2026-03-02", timestamp "2026-03-02T09:15:00Z" or
 // epoch seconds), offering, severity, queue, product, customer, owner, status (comma-separated values, "\,"

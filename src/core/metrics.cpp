@@ -156,9 +156,8 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
         if (cells) {
             select_cells(*idx, mask, &out->rows, &out->open_rows, &surveys);
         } else {
-            select_cases(d, filter, &out->rows, &idx->text, &scratch.text_matches,
-                         candidate_rows(*idx, filter));
-            select_open_rows(*idx, out->rows, &out->open_rows);
+            select_cases(d, filter, &out->rows, &idx->text, &scratch.text_matches, candidate_rows(*idx, filter),
+                         &out->open_rows);
             select_surveys(d, *idx, out->rows, filter, &surveys);
         }
     }

@@ -438,6 +438,12 @@ struct MetricsScratch {
         uint64_t build = 0;                        // MetricsIndex::build
         std::vector<uint32_t> clock[kSlaMetrics];  // per case
         std::vector<uint32_t> listed_rows;         // the cases with a clock that may be listed, ascending
+        // The first running clocks (by deadline) and open breaches (by breach time) of every case, in the
+        // lists' order, made for one list_limit: a broad selection's lists are the first of these it keeps.
+        std::vector<NearingClock> first_running;
+        std::vector<OpenBreach> first_breaches;
+        size_t orders_limit = 0;       // the list_limit they were made for; 0: none made
+        bool orders_complete[2] = {};  // whether they hold every running clock, every open breach
     } sla_facts;
     std::shared_ptr<CountsScratch> counts;  // made by the first compute_metrics call
 };

@@ -71,18 +71,24 @@ void select_surveys(const Dataset& data, const MetricsIndex& index, const std::v
         return;
     // A run of consecutive case rows (the usual shape: assembled data is grouped by queue and severity)
     // has its surveys in one slice of survey_rows.
+    // (Written into a buffer of every survey: a broad selection has many short runs.)
     const bool timed = has_time(filter.from) || has_time(filter.to);
+    out->resize(s.count);
+    uint32_t* to = out->data();
     for (size_t a = 0, b = 0; a < rows.size(); a = b) {
         for (b = a + 1; b < rows.size() && rows[b] == rows[b - 1] + 1;) ++b;
-        const uint32_t* from = index.survey_rows.data() + index.survey_begin[rows[a]];
-        const uint32_t* to = index.survey_rows.data() + index.survey_begin[rows[b - 1] + 1];
+        const uint32_t* first = index.survey_rows.data() + index.survey_begin[rows[a]];
+        const uint32_t* last = index.survey_rows.data() + index.survey_begin[rows[b - 1] + 1];
         if (!timed) {
-            out->insert(out->end(), from, to);
+            to = std::copy(first, last, to);
             continue;
         }
-        for (const uint32_t* i = from; i != to; ++i)
-            if (filter.time_contains(s.submitted_at[*i])) out->push_back(*i);
+        for (const uint32_t* i = first; i != last; ++i) {
+            *to = *i;
+            to += filter.time_contains(s.submitted_at[*i]);
+        }
     }
+    out->resize(static_cast<size_t>(to - out->data()));
     if (!index.surveys_in_case_order) std::sort(out->begin(), out->end());
 }
 

@@ -80,6 +80,7 @@ static const MetricsScratch::SlaFacts& sla_facts(const CaseTable& c, const Metri
         f.clock[0].size() == c.count)
         return f;
     f.sla = &sla, f.sla_as_of = sla.as_of, f.as_of = as_of, f.build = index.build;
+    f.orders_limit = 0;
     for (int m = 0; m < kSlaMetrics; ++m) {
         const SlaMetric metric = static_cast<SlaMetric>(m);
         const SlaClockColumns& k = sla.clocks[m];
@@ -173,22 +174,30 @@ static void keep_first(std::vector<T>* list, size_t keep, Earlier earlier) {
     list->resize(keep);
 }
 
-static void keep_first_clocks(const Dataset& data, size_t nearing, std::vector<NearingClock>* nearing_list,
-                              std::vector<OpenBreach>* open_breaches) {
-    const StringPool& ids = *data.strings;
-    const CaseTable& c = data.cases;
-    keep_first(nearing_list, nearing, [&](const NearingClock& x, const NearingClock& y) {
+// The lists' orders: total orders, so that ties never fall differently (see keep_first).
+struct NearingBefore {
+    const Dataset& data;
+    bool operator()(const NearingClock& x, const NearingClock& y) const {
         if (x.deadline != y.deadline) return x.deadline < y.deadline;
-        if (x.row != y.row) return ids.view(c.id[x.row]) < ids.view(c.id[y.row]);
+        if (x.row != y.row) return data.strings->view(data.cases.id[x.row]) < data.strings->view(data.cases.id[y.row]);
         return x.metric < y.metric;
-    });
-    keep_first(open_breaches, kSlaOpenBreachList, [&](const OpenBreach& x, const OpenBreach& y) {
+    }
+};
+struct BreachBefore {
+    const Dataset& data;
+    bool operator()(const OpenBreach& x, const OpenBreach& y) const {
         const Time tx = has_time(x.breached_at) ? x.breached_at : INT64_MAX;  // unknown deadlines last
         const Time ty = has_time(y.breached_at) ? y.breached_at : INT64_MAX;
         if (tx != ty) return tx < ty;
-        if (x.row != y.row) return ids.view(c.id[x.row]) < ids.view(c.id[y.row]);
+        if (x.row != y.row) return data.strings->view(data.cases.id[x.row]) < data.strings->view(data.cases.id[y.row]);
         return x.metric < y.metric;
-    });
+    }
+};
+
+static void keep_first_clocks(const Dataset& data, size_t nearing, std::vector<NearingClock>* nearing_list,
+                              std::vector<OpenBreach>* open_breaches) {
+    keep_first(nearing_list, nearing, NearingBefore{data});
+    keep_first(open_breaches, kSlaOpenBreachList, BreachBefore{data});
 }
 
 // Breakdowns by queue, owner and offering, most breached cases first (ties by name).
@@ -270,6 +279,44 @@ void count_sla(const Dataset& data, const MetricsIndex& index, const SlaResults&
         for (uint32_t kind = 0; kind < kCaseKinds; ++kind) out->bins[kCaseKindsAt + kind] += set[kind];
 }
 
+// Every listed clock of the rows `rows` (ascending) that `keep` keeps, on its list (not yet cut).
+template <typename Keep>
+static void list_clocks_of(const SlaResults& sla, const MetricsScratch::SlaFacts& facts,
+                           const std::vector<uint32_t>& rows, Keep keep, Time nearing_until, SlaCounts* out) {
+    for (uint32_t r : rows)
+        if (keep(r))
+            for (int m = 0; m < kSlaMetrics; ++m)
+                if (facts.clock[m][r] & kListed) list_clock(sla, r, m, facts.clock[m][r], nearing_until, out);
+}
+
+// A prefix of the lists' orders of every case, eight times as long as the lists: a selection that keeps more
+// than an eighth of the listed clocks finds its lists in it.
+static void make_list_orders(const Dataset& data, const SlaResults& sla, size_t limit,
+                             MetricsScratch::SlaFacts* facts) {
+    SlaCounts all;
+    list_clocks_of(sla, *facts, facts->listed_rows, [](uint32_t) { return true; }, INT64_MAX, &all);
+    const size_t running = 8 * limit, breaches = 8 * size_t(kSlaOpenBreachList);
+    facts->orders_complete[0] = all.nearing.size() <= running;
+    facts->orders_complete[1] = all.open_breaches.size() <= breaches;
+    keep_first(&all.nearing, running, NearingBefore{data});
+    keep_first(&all.open_breaches, breaches, BreachBefore{data});
+    facts->first_running = std::move(all.nearing);
+    facts->first_breaches = std::move(all.open_breaches);
+    facts->orders_limit = limit;
+}
+
+// The first `limit` entries of `order` that `keep` keeps (and `before_end` lets through), when the order
+// answers: false when it ran out before, being only a prefix.
+template <typename T, typename Keep, typename BeforeEnd>
+static bool first_kept(const std::vector<T>& order, bool complete, size_t limit, Keep keep,
+                       BeforeEnd before_end, std::vector<T>* out) {
+    for (const T& entry : order) {
+        if (out->size() == limit || !before_end(entry)) return true;
+        if (keep(entry.row)) out->push_back(entry);
+    }
+    return complete || out->size() == limit;
+}
+
 void list_sla_clocks(const Dataset& data, const MetricsIndex& index, const SlaResults& sla,
                      const std::vector<uint8_t>& mask, const std::vector<uint32_t>& left_rows, Time as_of,
                      const MetricsOptions& opt, MetricsScratch* scratch, SlaCounts* out) {
@@ -277,15 +324,20 @@ void list_sla_clocks(const Dataset& data, const MetricsIndex& index, const SlaRe
     Time nearing_until;
     const MetricsScratch::SlaFacts* facts = usable_facts(data, index, sla, as_of, opt, scratch, &nearing_until);
     if (!facts || index.case_cell.size() != data.cases.count) return;
-    // The listed rows of the cells, less those left out: one merge with the rows left out.
-    size_t next = 0;
-    for (uint32_t r : facts->listed_rows) {
-        if (!mask[index.case_cell[r] & ~kCellOpen]) continue;
-        while (next < left_rows.size() && left_rows[next] < r) ++next;
-        if (next < left_rows.size() && left_rows[next] == r) continue;
-        for (int m = 0; m < kSlaMetrics; ++m)
-            if (facts->clock[m][r] & kListed) list_clock(sla, r, m, facts->clock[m][r], nearing_until, out);
-    }
+    if (facts->orders_limit != opt.list_limit)
+        make_list_orders(data, sla, opt.list_limit, &scratch->sla_facts);
+    auto keep = [&](uint32_t r) {  // in the cells, not left out
+        return mask[index.case_cell[r] & ~kCellOpen] && !std::binary_search(left_rows.begin(), left_rows.end(), r);
+    };
+    const bool nearing_known =
+        first_kept(facts->first_running, facts->orders_complete[0], opt.list_limit, keep,
+                   [&](const NearingClock& c) { return c.deadline < nearing_until; }, &out->nearing);
+    const bool breaches_known =
+        first_kept(facts->first_breaches, facts->orders_complete[1], kSlaOpenBreachList, keep,
+                   [](const OpenBreach&) { return true; }, &out->open_breaches);
+    if (nearing_known && breaches_known) return;
+    out->nearing.clear(), out->open_breaches.clear();  // a narrow selection: every listed clock it keeps
+    list_clocks_of(sla, *facts, facts->listed_rows, keep, nearing_until, out);
     keep_first_clocks(data, opt.list_limit, &out->nearing, &out->open_breaches);
 }
 

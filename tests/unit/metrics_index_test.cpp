@@ -333,6 +333,7 @@ TEST(MetricsCells, SummedCellsGiveTheFiguresOfCountingTheRows) {
     const size_t direct_before = filters.size();
     for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
              {"status=closed"},
+             {"status=closed,new"},  // few of the soonest running clocks
              {"status=closed,resolved", "severity=C"},
              {"from=" + early},
              {"to=" + late, "offering=" + offerings[0]},
