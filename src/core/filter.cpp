@@ -118,14 +118,16 @@ static bool match_text_index(const TextIndex& text, std::string_view needle, std
         // The hit's string: a frequent needle hits the next few strings, found by stepping; a rare one
         // skips many, found by binary search.
         for (int step = 0; step < 4 && begin[k + 1] <= pos; ++step) ++k;
-        if (begin[k + 1] <= pos) k = static_cast<size_t>(std::upper_bound(begin + k, begin + strings, pos) - begin) - 1;
+        if (begin[k + 1] <= pos)
+            k = static_cast<size_t>(std::upper_bound(begin + k, begin + strings, pos) - begin) - 1;
         (*matches)[text.ids[k]] = 1;
     }
     return true;
 }
 
 void select_cases(const Dataset& data, const Filter& f, std::vector<uint32_t>* rows, const TextIndex* text,
-                  std::vector<uint8_t>* text_matches, CandidateRows candidates, std::vector<uint32_t>* open_rows) {
+                  std::vector<uint8_t>* text_matches, CandidateRows candidates,
+                  std::vector<uint32_t>* open_rows) {
     rows->clear();
     if (open_rows) open_rows->clear();
     const CaseTable& c = data.cases;

@@ -156,15 +156,15 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
         if (cells) {
             select_cells(*idx, mask, &out->rows, &out->open_rows, &surveys);
         } else {
-            select_cases(d, filter, &out->rows, &idx->text, &scratch.text_matches, candidate_rows(*idx, filter),
-                         &out->open_rows);
+            select_cases(d, filter, &out->rows, &idx->text, &scratch.text_matches,
+                         candidate_rows(*idx, filter), &out->open_rows);
             select_surveys(d, *idx, out->rows, filter, &surveys);
         }
     }
     // A filter by other keys too (status, time range, text...) that keeps most rows of its cells: its counts
     // are its cells' less those of the rows it leaves out, which are fewer than the rows it keeps.
-    const bool broad = with_cells && !only_cells &&
-                       out->rows.size() > rows_in_cells(*idx, mask) - out->rows.size();
+    const bool broad =
+        with_cells && !only_cells && out->rows.size() > rows_in_cells(*idx, mask) - out->rows.size();
     if (broad) cells = cell_counts(d, *idx, sla, as_of, options, &scratch);
     const Selection sel{out->rows, out->open_rows, surveys};
     PartCounts& counts = cs.selection;
@@ -180,7 +180,8 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
             list_sla_clocks(d, *idx, sla, mask, cs.left_rows, as_of, options, &scratch, &counts.sla);
         }
     } else {
-        count_parts(d, *idx, sla, sel, as_of, options, INT32_MAX, INT32_MIN, same_selection, &scratch, &counts);
+        count_parts(d, *idx, sla, sel, as_of, options, INT32_MAX, INT32_MIN, same_selection, &scratch,
+                    &counts);
     }
     finish_backlog(d, *idx, counts.backlog, static_cast<uint32_t>(out->rows.size()),
                    static_cast<uint32_t>(out->open_rows.size()), options, &out->backlog);

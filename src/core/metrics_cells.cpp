@@ -5,8 +5,8 @@
 
 namespace cb {
 
-template <bool kSubtract>
-static void combine_one(uint32_t* to, uint32_t from) {
+template <bool kSubtract, typename Count>
+static void combine_one(Count* to, Count from) {
     *to = kSubtract ? *to - from : *to + from;
 }
 template <bool kSubtract>
@@ -39,22 +39,22 @@ static void combine(PartCounts* to, const PartCounts& o) {
     BacklogCounts& b = to->backlog;
     const BacklogCounts& ob = o.backlog;
     std::vector<uint32_t>* const counters[] = {
-        &b.traits,           &b.open_by_queue, &b.open_by_owner,     &b.arrivals,
-        &b.closures,         &b.first_response_ranks, &b.resolution_ranks, &to->sla.bins,
-        &to->sla.by_key,     &to->drivers.n,   &to->terms.per_term,  &to->customers.open};
+        &b.traits,       &b.open_by_queue,        &b.open_by_owner,    &b.arrivals,
+        &b.closures,     &b.first_response_ranks, &b.resolution_ranks, &to->sla.bins,
+        &to->sla.by_key, &to->drivers.n,          &to->terms.per_term, &to->customers.open};
     const std::vector<uint32_t>* const others[] = {
-        &ob.traits,           &ob.open_by_queue, &ob.open_by_owner,   &ob.arrivals,
-        &ob.closures,         &ob.first_response_ranks, &ob.resolution_ranks, &o.sla.bins,
-        &o.sla.by_key,        &o.drivers.n,      &o.terms.per_term,   &o.customers.open};
+        &ob.traits,           &ob.open_by_queue, &ob.open_by_owner,
+        &ob.arrivals,         &ob.closures,      &ob.first_response_ranks,
+        &ob.resolution_ranks, &o.sla.bins,       &o.sla.by_key,
+        &o.drivers.n,         &o.terms.per_term, &o.customers.open};
     if (b.arrivals.empty()) b.flow_first = ob.flow_first;
     for (size_t k = 0; k < std::size(counters); ++k) combine_each<kSubtract>(counters[k], *others[k]);
     combine_one<kSubtract>(&b.created_before, ob.created_before);
     combine_one<kSubtract>(&b.open_before, ob.open_before);
-    b.transfers = kSubtract ? b.transfers - ob.transfers : b.transfers + ob.transfers;
-    TermCounts& t = to->terms;
+    combine_one<kSubtract>(&b.transfers, ob.transfers);
     for (int side = 0; side < 2; ++side) {
-        combine_one<kSubtract>(&t.comments[side], o.terms.comments[side]);
-        t.tokens[side] = kSubtract ? t.tokens[side] - o.terms.tokens[side] : t.tokens[side] + o.terms.tokens[side];
+        combine_one<kSubtract>(&to->terms.comments[side], o.terms.comments[side]);
+        combine_one<kSubtract>(&to->terms.tokens[side], o.terms.tokens[side]);
     }
 
     SatisfactionCounts& s = to->satisfaction;
@@ -72,7 +72,7 @@ static void combine(PartCounts* to, const PartCounts& o) {
 void PartCounts::add(const PartCounts& o) {
     combine<false>(this, o);
     append(&backlog.oldest_open, o.backlog.oldest_open);  // finish_backlog keeps the oldest
-    append(&sla.nearing, o.sla.nearing);                   // finish_sla keeps the first of each list
+    append(&sla.nearing, o.sla.nearing);                  // finish_sla keeps the first of each list
     append(&sla.open_breaches, o.sla.open_breaches);
 }
 
@@ -205,11 +205,13 @@ void rows_left_out(const MetricsIndex& index, const std::vector<uint8_t>& mask,
                    const std::vector<uint32_t>& rows, const std::vector<uint32_t>& surveys,
                    std::vector<uint32_t>* left_rows, std::vector<uint32_t>* left_open,
                    std::vector<uint32_t>* left_surveys) {
-    left_out(index.case_cell.size(), rows, mask.data(), [&](size_t r) { return index.case_cell[r]; },
-             left_rows, left_open);
+    left_out(
+        index.case_cell.size(), rows, mask.data(), [&](size_t r) { return index.case_cell[r]; }, left_rows,
+        left_open);
     // (A survey of no known case has kNoCell, which no mask keeps.)
-    left_out(index.survey_cell.size(), surveys, mask.data(), [&](size_t i) { return index.survey_cell[i]; },
-             left_surveys, nullptr);
+    left_out(
+        index.survey_cell.size(), surveys, mask.data(), [&](size_t i) { return index.survey_cell[i]; },
+        left_surveys, nullptr);
 }
 
 size_t rows_in_cells(const MetricsIndex& index, const std::vector<uint8_t>& mask) {

@@ -1,12 +1,15 @@
 // metrics_counts.h: every part of the figures as counts that add up, and those counts per
-// severity x offering cell.
+// severity x offering x open cell.
 //
 // Each part runs in two steps: count_*() counts a selection of rows into a *Counts struct, finish_*() turns
 // the counts into the figures. The counts of disjoint selections add up (PartCounts::add), so a filter
 // that restricts nothing but severity and offering sums the counts of its cells (kept per data version,
 // SLA result, "as of" time and options) instead of counting its rows: its cost no longer grows with the
-// number of cases it keeps. Severity and offering are the slices users pick most that keep a large share
-// of the cases (a queue, product, customer or owner keeps few: counting its rows is cheap).
+// number of cases it keeps. A broad filter by other keys too (status, time range, text) that keeps most
+// rows of its cells takes the counts of the rows it leaves out away from its cells' sum
+// (PartCounts::subtract): its cost grows with the rows it leaves out. Cells split open cases from the
+// others, so that a status filter's cells hold only its side. A queue, product, customer or owner keeps
+// few cases: counting its rows is cheap.
 #pragma once
 
 #include <cstdint>

@@ -89,7 +89,8 @@ void build_metrics_index(const Dataset& any_data, MetricsIndex* out) {
         out->case_cell.resize(c.count);
         for (uint32_t r = 0; r < c.count; ++r) {
             const uint32_t open = is_open(c.status[r]);
-            cell[r] = 2 * (severity_code[r] * static_cast<uint32_t>(offerings) + out->offering.case_code[r]) + open;
+            cell[r] =
+                2 * (severity_code[r] * static_cast<uint32_t>(offerings) + out->offering.case_code[r]) + open;
             out->case_cell[r] = static_cast<uint8_t>(cell[r] | (open ? kCellOpen : 0));
         }
         group_rows(cell, out->cells, &out->cell_begin, &out->cell_rows);

@@ -179,7 +179,8 @@ struct NearingBefore {
     const Dataset& data;
     bool operator()(const NearingClock& x, const NearingClock& y) const {
         if (x.deadline != y.deadline) return x.deadline < y.deadline;
-        if (x.row != y.row) return data.strings->view(data.cases.id[x.row]) < data.strings->view(data.cases.id[y.row]);
+        if (x.row != y.row)
+            return data.strings->view(data.cases.id[x.row]) < data.strings->view(data.cases.id[y.row]);
         return x.metric < y.metric;
     }
 };
@@ -189,7 +190,8 @@ struct BreachBefore {
         const Time tx = has_time(x.breached_at) ? x.breached_at : INT64_MAX;  // unknown deadlines last
         const Time ty = has_time(y.breached_at) ? y.breached_at : INT64_MAX;
         if (tx != ty) return tx < ty;
-        if (x.row != y.row) return data.strings->view(data.cases.id[x.row]) < data.strings->view(data.cases.id[y.row]);
+        if (x.row != y.row)
+            return data.strings->view(data.cases.id[x.row]) < data.strings->view(data.cases.id[y.row]);
         return x.metric < y.metric;
     }
 };
@@ -235,8 +237,9 @@ static size_t breakdown_keys(const MetricsIndex& index) {
 
 // The facts of the clocks at as_of, and the nearing horizon; nullptr when there are no clocks to count.
 static const MetricsScratch::SlaFacts* usable_facts(const Dataset& data, const MetricsIndex& index,
-                                                    const SlaResults& sla, Time as_of, const MetricsOptions& opt,
-                                                    MetricsScratch* scratch, Time* nearing_until) {
+                                                    const SlaResults& sla, Time as_of,
+                                                    const MetricsOptions& opt, MetricsScratch* scratch,
+                                                    Time* nearing_until) {
     const CaseTable& c = data.cases;
     if (!opt.sla || !clocks_usable(sla, c.count) || index.end_time.size() != c.count) return nullptr;
     const Windows w = windows_of(as_of, opt, nearing_until);
@@ -247,7 +250,8 @@ void count_sla(const Dataset& data, const MetricsIndex& index, const SlaResults&
                Time as_of, const MetricsOptions& opt, MetricsScratch* scratch, SlaCounts* out) {
     out->bins.clear(), out->by_key.clear(), out->nearing.clear(), out->open_breaches.clear();
     Time nearing_until;
-    const MetricsScratch::SlaFacts* facts = usable_facts(data, index, sla, as_of, opt, scratch, &nearing_until);
+    const MetricsScratch::SlaFacts* facts =
+        usable_facts(data, index, sla, as_of, opt, scratch, &nearing_until);
     if (!facts) return;
     const std::vector<uint32_t>& rows = sel.rows;
     std::vector<uint8_t>& flags = scratch->breached;
@@ -294,7 +298,8 @@ static void list_clocks_of(const SlaResults& sla, const MetricsScratch::SlaFacts
 static void make_list_orders(const Dataset& data, const SlaResults& sla, size_t limit,
                              MetricsScratch::SlaFacts* facts) {
     SlaCounts all;
-    list_clocks_of(sla, *facts, facts->listed_rows, [](uint32_t) { return true; }, INT64_MAX, &all);
+    list_clocks_of(
+        sla, *facts, facts->listed_rows, [](uint32_t) { return true; }, INT64_MAX, &all);
     const size_t running = 8 * limit, breaches = 8 * size_t(kSlaOpenBreachList);
     facts->orders_complete[0] = all.nearing.size() <= running;
     facts->orders_complete[1] = all.open_breaches.size() <= breaches;
@@ -322,19 +327,21 @@ void list_sla_clocks(const Dataset& data, const MetricsIndex& index, const SlaRe
                      const MetricsOptions& opt, MetricsScratch* scratch, SlaCounts* out) {
     out->nearing.clear(), out->open_breaches.clear();
     Time nearing_until;
-    const MetricsScratch::SlaFacts* facts = usable_facts(data, index, sla, as_of, opt, scratch, &nearing_until);
+    const MetricsScratch::SlaFacts* facts =
+        usable_facts(data, index, sla, as_of, opt, scratch, &nearing_until);
     if (!facts || index.case_cell.size() != data.cases.count) return;
     if (facts->orders_limit != opt.list_limit)
         make_list_orders(data, sla, opt.list_limit, &scratch->sla_facts);
     auto keep = [&](uint32_t r) {  // in the cells, not left out
-        return mask[index.case_cell[r] & ~kCellOpen] && !std::binary_search(left_rows.begin(), left_rows.end(), r);
+        return mask[index.case_cell[r] & ~kCellOpen] &&
+               !std::binary_search(left_rows.begin(), left_rows.end(), r);
     };
-    const bool nearing_known =
-        first_kept(facts->first_running, facts->orders_complete[0], opt.list_limit, keep,
-                   [&](const NearingClock& c) { return c.deadline < nearing_until; }, &out->nearing);
-    const bool breaches_known =
-        first_kept(facts->first_breaches, facts->orders_complete[1], kSlaOpenBreachList, keep,
-                   [](const OpenBreach&) { return true; }, &out->open_breaches);
+    const bool nearing_known = first_kept(
+        facts->first_running, facts->orders_complete[0], opt.list_limit, keep,
+        [&](const NearingClock& c) { return c.deadline < nearing_until; }, &out->nearing);
+    const bool breaches_known = first_kept(
+        facts->first_breaches, facts->orders_complete[1], kSlaOpenBreachList, keep,
+        [](const OpenBreach&) { return true; }, &out->open_breaches);
     if (nearing_known && breaches_known) return;
     out->nearing.clear(), out->open_breaches.clear();  // a narrow selection: every listed clock it keeps
     list_clocks_of(sla, *facts, facts->listed_rows, keep, nearing_until, out);

@@ -296,6 +296,7 @@ TEST(MetricsIndex, MovingOnlyAsOfGivesTheFiguresOfAFreshComputation) {
     build_metrics_index(g.data, &index);
     Metrics reused;
     const Filter by_queue = g.filter({"queue=" + queue}), none = g.filter({});
+    const Filter broad = g.filter({"status=closed"});  // its cells less the rows it leaves out
     SlaResults sla = g.sla;
     for (Time step : {Time(0), Time(60), Time(7200)}) {
         const Time at = g.as_of + step;
@@ -303,6 +304,11 @@ TEST(MetricsIndex, MovingOnlyAsOfGivesTheFiguresOfAFreshComputation) {
         expect_same_as_fresh(g, index, sla, none, at, MetricsOptions{}, &reused);
         expect_same_as_fresh(g, index, sla, by_queue, at, MetricsOptions{}, &reused);
         expect_same_as_fresh(g, index, sla, none, at, MetricsOptions{}, &reused);  // from the cache
+    }
+    for (Time step : {Time(0), Time(60), Time(7200)}) {  // the same broad selection at later times
+        const Time at = g.as_of + step;
+        advance_sla(g.data, g.data.sla, at, &sla);
+        expect_same_as_fresh(g, index, sla, broad, at, MetricsOptions{}, &reused);
     }
     expect_same_as_fresh(g, index, sla, by_queue, g.as_of + 9000, MetricsOptions{}, &reused);
 }
@@ -331,15 +337,15 @@ TEST(MetricsCells, SummedCellsGiveTheFiguresOfCountingTheRows) {
     const std::string early = std::to_string((index.first_created_day + 20) * kSecondsPerDay);
     const std::string late = std::to_string(g.as_of - 5 * kSecondsPerDay);
     const size_t direct_before = filters.size();
-    for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
-             {"status=closed"},
-             {"status=closed,new"},  // few of the soonest running clocks
-             {"status=closed,resolved", "severity=C"},
-             {"from=" + early},
-             {"to=" + late, "offering=" + offerings[0]},
-             {"text=e"},
-             {"text=e", "severity=B,C", "status=closed"},
-             {"status=new"}})  // few rows: counted
+    for (const std::vector<std::string>& args :
+         std::vector<std::vector<std::string>>{{"status=closed"},
+                                               {"status=closed,new"},  // few of the soonest running clocks
+                                               {"status=closed,resolved", "severity=C"},
+                                               {"from=" + early},
+                                               {"to=" + late, "offering=" + offerings[0]},
+                                               {"text=e"},
+                                               {"text=e", "severity=B,C", "status=closed"},
+                                               {"status=new"}})  // few rows: counted
         filters.push_back(g.filter(args));
     MetricsOptions small;  // lists shorter than a cell's, series shorter than the data
     small.oldest_open = 3, small.list_limit = 2, small.max_series_days = 20, small.nearing_hours = 200;
