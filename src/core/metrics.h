@@ -323,15 +323,20 @@ struct KeyCodes {
     std::vector<StrId> keys;
     std::vector<uint32_t> row_begin, rows;
     std::vector<uint32_t> name_rank;  // per code: its key's place among the keys in name order
+    std::vector<uint32_t> by_name;    // the codes in name order (by_name[name_rank[code]] == code)
 };
 // Sorts `codes_out` (codes of `codes`) most count(code) first, ties by key name: breakdowns order their rows
-// without comparing strings.
+// without comparing strings. The sort itself is one function for every caller (sort_ranked_codes), as each
+// instantiation of std::sort adds kilobytes to the download.
+void sort_ranked_codes(const KeyCodes& codes, std::vector<uint64_t>* keys, std::vector<uint32_t>* codes_out);
 template <typename Count>
 void sort_by_count_then_name(const KeyCodes& codes, std::vector<uint32_t>* codes_out, Count count) {
-    std::sort(codes_out->begin(), codes_out->end(), [&](uint32_t a, uint32_t b) {
-        const uint32_t ca = count(a), cb = count(b);
-        return ca != cb ? ca > cb : codes.name_rank[a] < codes.name_rank[b];
-    });
+    std::vector<uint64_t> keys(codes_out->size());  // (most first, name rank)
+    for (size_t i = 0; i < keys.size(); ++i) {
+        const uint32_t code = (*codes_out)[i];
+        keys[i] = uint64_t(UINT32_MAX - count(code)) << 32 | codes.name_rank[code];
+    }
+    sort_ranked_codes(codes, &keys, codes_out);
 }
 struct Metrics;
 // The figures of the empty filter for one SLA result and "as of" time (the board recomputes them after

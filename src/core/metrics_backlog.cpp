@@ -112,26 +112,30 @@ void count_backlog(const Dataset& data, const MetricsIndex& index, const Selecti
 
 // Open cases per queue x severity (and x age bucket, whose sums are the backlog's age buckets) and per
 // owner, most open first (ties by name, for stable output).
-static void list_open_by_key(const Dataset& data, const MetricsIndex& index, const BacklogCounts& counts,
-                             BacklogMetrics* b) {
-    const StringPool& pool = *data.strings;
-    for (uint32_t code = 0; code < index.queue.keys.size(); ++code) {
+static void list_open_by_key(const MetricsIndex& index, const BacklogCounts& counts, BacklogMetrics* b) {
+    auto queue_total = [&](uint32_t code) {
+        uint32_t total = 0;
+        for (int v = 0; v < kSeverities; ++v) total += counts.open_by_queue[code * kQueueCells + v];
+        return total;
+    };
+    std::vector<uint32_t> order;
+    for (uint32_t code = 0; code < index.queue.keys.size(); ++code)
+        if (queue_total(code)) order.push_back(code);
+    sort_by_count_then_name(index.queue, &order, queue_total);
+    for (uint32_t code : order) {
         const uint32_t* cells = counts.open_by_queue.data() + code * kQueueCells;
         QueueSeverityCount q{index.queue.keys[code], 0, {}, {}};
         for (int v = 0; v < kSeverities; ++v) q.by_severity[v] = cells[v], q.total += cells[v];
         for (int a = 0; a < kAgeBuckets; ++a)
             q.by_age[a] = cells[kSeverities + a], b->age_buckets[a] += q.by_age[a];
-        if (q.total) b->open_by_queue.push_back(q);
+        b->open_by_queue.push_back(q);
     }
+    order.clear();
     for (uint32_t code = 0; code < index.owner.keys.size(); ++code)
-        if (counts.open_by_owner[code])
-            b->open_by_owner.push_back({index.owner.keys[code], counts.open_by_owner[code]});
-    std::sort(b->open_by_queue.begin(), b->open_by_queue.end(), [&](const auto& x, const auto& y) {
-        return x.total != y.total ? x.total > y.total : pool.view(x.queue) < pool.view(y.queue);
-    });
-    std::sort(b->open_by_owner.begin(), b->open_by_owner.end(), [&](const KeyCount& x, const KeyCount& y) {
-        return x.count != y.count ? x.count > y.count : pool.view(x.key) < pool.view(y.key);
-    });
+        if (counts.open_by_owner[code]) order.push_back(code);
+    sort_by_count_then_name(index.owner, &order, [&](uint32_t code) { return counts.open_by_owner[code]; });
+    for (uint32_t code : order)
+        b->open_by_owner.push_back({index.owner.keys[code], counts.open_by_owner[code]});
 }
 
 // Arrivals, closures and end-of-day backlog per UTC day from the first selected creation day to as_of's
@@ -209,7 +213,7 @@ void finish_backlog(const Dataset& data, const MetricsIndex& index, const Backlo
     b.reopened_rate = rate(b.reopened, b.total);
     b.fcr_rate = rate(b.fcr, b.fcr_eligible);
 
-    list_open_by_key(data, index, counts, &b);
+    list_open_by_key(index, counts, &b);
     b.oldest_open = counts.oldest_open;
     keep_oldest(data, opt.oldest_open, &b.oldest_open);
     list_flows(counts, &b);

@@ -21,7 +21,8 @@ static void build_codes(const std::vector<StrId>& column, const SurveyTable& s, 
         out->case_code[r] = code;
     }
     group_rows(out->case_code, out->keys.size(), &out->row_begin, &out->rows);
-    std::vector<uint32_t> by_name(out->keys.size());
+    std::vector<uint32_t>& by_name = out->by_name;
+    by_name.resize(out->keys.size());
     std::iota(by_name.begin(), by_name.end(), 0u);
     std::sort(by_name.begin(), by_name.end(), [&](uint32_t a, uint32_t b) {
         return strings.view(out->keys[a]) < strings.view(out->keys[b]);
@@ -56,6 +57,12 @@ static void sort_durations(const std::vector<float>& hours, SortedDurations* out
 
 float duration_hours(Time from, Time to) {
     return static_cast<float>(static_cast<double>(std::max<Time>(0, to - from)) / 3600.0);
+}
+
+void sort_ranked_codes(const KeyCodes& codes, std::vector<uint64_t>* keys, std::vector<uint32_t>* codes_out) {
+    std::sort(keys->begin(), keys->end());
+    for (size_t i = 0; i < keys->size(); ++i)
+        (*codes_out)[i] = codes.by_name[static_cast<uint32_t>((*keys)[i])];
 }
 
 void build_metrics_index(const Dataset& any_data, MetricsIndex* out) {
