@@ -2,7 +2,8 @@
 //
 // compute_metrics() selects the filtered rows once (a selection vector), counts them part by part in tight
 // loops over columns, and turns the counts into the figures (metrics_counts.h). A filter on nothing but
-// severity and offering sums the counts of its severity x offering cells instead. Whatever does not depend on
+// severity and offering sums the counts of its severity x offering x open cells instead, and a broad filter
+// by other keys subtracts the counts of the rows it leaves out from its cells'. Whatever does not depend on
 // the filter is prepared once per data version in a MetricsIndex (build_metrics_index): dense key codes per
 // case and a copy of them per survey (so survey figures never reach back into case columns in random order),
 // case end times, sorted durations for exact quantiles, the case-folded strings for the text filter and the

@@ -1,4 +1,4 @@
-// metrics_cells.cpp: counts that add up, and the counts of each severity x offering cell.
+// metrics_cells.cpp: counts that add and subtract; the counts of each severity x offering x open cell.
 #include <algorithm>
 
 #include "metrics_counts.h"

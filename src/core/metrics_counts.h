@@ -80,7 +80,7 @@ struct PartCounts {
     CustomerCounts customers;
     void add(const PartCounts& o);  // o's counts are of rows disjoint from these
     // o's counts are of rows among these. The lists (oldest open cases, nearing clocks, open breaches) are
-    // left as they were: list_open_items() makes them anew.
+    // left as they were: list_oldest_open() and list_sla_clocks() make them anew.
     void subtract(const PartCounts& o);
 };
 
