@@ -86,7 +86,7 @@ static bool same_options(const MetricsOptions& a, const MetricsOptions& b) {
 }
 
 static bool is_empty_filter(const Filter& f) {
-    return filter_by_cells(f) && f.offering.empty() && f.severity.empty();
+    return filter_by_cells(f) && f.offering.empty() && f.severity.empty() && f.status.empty();
 }
 
 void select_open_rows(const MetricsIndex& index, const std::vector<uint32_t>& rows,

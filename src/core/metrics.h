@@ -2,8 +2,8 @@
 //
 // compute_metrics() selects the filtered rows once (a selection vector), counts them part by part in tight
 // loops over columns, and turns the counts into the figures (metrics_counts.h). A filter on nothing but
-// severity and offering sums the counts of its severity x offering x open cells instead, and a broad filter
-// by other keys subtracts the counts of the rows it leaves out from its cells'. Whatever does not depend on
+// severity, offering and whole status classes sums the counts of its cells instead, and a broad filter by
+// other keys subtracts the counts of the rows it leaves out from its cells'. Whatever does not depend on
 // the filter is prepared once per data version in a MetricsIndex (build_metrics_index): dense key codes per
 // case and a copy of them per survey (so survey figures never reach back into case columns in random order),
 // case end times, sorted durations for exact quantiles, the case-folded strings for the text filter and the
@@ -368,10 +368,10 @@ struct MetricsIndex {
     // Per case, what the backlog counts, as one code below kCaseTraitCodes: the status, the severity and
     // the kTrait* flags (first contact: 0 transfers, 0 reopens, never waiting on the customer).
     std::vector<uint16_t> case_traits;
-    // Cells: severity x offering code x open, cell = 2 * (severity * offering codes + offering code) + 1 when
-    // the case is open (metrics_counts.h). case_cell: the case's cell, | kCellOpen when the case is open;
-    // survey_cell: its case's cell, kNoCell when the case is unknown. cells == 0 (and both empty) when there
-    // would be more than kMaxCells.
+    // Cells: severity x offering code x status class, cell = kStatusClasses * (severity * offering codes +
+    // offering code) + status_class (metrics_counts.h). case_cell: the case's cell, | kCellOpen when the case
+    // is open; survey_cell: its case's cell, kNoCell when the case is unknown. cells == 0 (and both empty)
+    // when there would be more than kMaxCells.
     uint32_t cells = 0;
     std::vector<uint8_t> case_cell, survey_cell;
     std::vector<uint32_t> cell_begin, cell_rows;  // case rows by cell, like KeyCodes::rows
@@ -404,7 +404,13 @@ constexpr uint16_t kTraitStatus = 7, kTraitSeverityShift = 3;  // status: bits 0
 constexpr uint16_t kTraitTransfers2 = 1u << 5, kTraitSwarmed = 1u << 6, kTraitReopened = 1u << 7,
                    kTraitFirstContact = 1u << 8, kTraitSystemDown = 1u << 9;
 constexpr uint32_t kCaseTraitCodes = 1u << 10;
-constexpr uint32_t kMaxCells = 96;  // 16 offerings (case_cell holds cells below kNoCell)
+constexpr uint32_t kMaxCells = 96;  // 10 offerings (case_cell holds cells below kNoCell)
+// The cells' status classes: open, closed, and the rest (resolved, cancelled). A filter on whole classes
+// (the open statuses, closed, or both) sums cells; one on part of a class takes the rest away.
+constexpr uint32_t kStatusClasses = 3;
+inline uint32_t status_class(CaseStatus s) {
+    return is_open(s) ? 0 : s == CaseStatus::Closed ? 1 : 2;
+}
 constexpr uint8_t kCellOpen = 0x80, kNoCell = 0x7f;
 
 void build_metrics_index(const Dataset& data, MetricsIndex* out);

@@ -80,16 +80,31 @@ void PartCounts::subtract(const PartCounts& o) {
     combine<true>(this, o);
 }
 
+// The status classes a status filter keeps (every class when it keeps every status), and whether it keeps
+// each of them whole.
+static bool status_classes(const Filter& f, bool keeps[kStatusClasses]) {
+    uint32_t in_class[kStatusClasses] = {}, kept[kStatusClasses] = {};  // status bits
+    for (uint32_t s = 0; s < static_cast<uint32_t>(CaseStatus::Count); ++s)
+        in_class[status_class(static_cast<CaseStatus>(s))] |= 1u << s;
+    for (CaseStatus s : f.status) kept[status_class(s)] |= 1u << static_cast<uint32_t>(s);
+    bool whole = true;
+    for (uint32_t k = 0; k < kStatusClasses; ++k) {
+        keeps[k] = f.status.empty() || kept[k] != 0;
+        whole &= f.status.empty() || kept[k] == 0 || kept[k] == in_class[k];
+    }
+    return whole;
+}
+
 bool filter_by_cells(const Filter& f) {
+    bool keeps[kStatusClasses];
     return !has_time(f.from) && !has_time(f.to) && f.queue.empty() && f.product.empty() &&
-           f.customer.empty() && f.owner.empty() && f.status.empty() && f.text.empty();
+           f.customer.empty() && f.owner.empty() && f.text.empty() && status_classes(f, keeps);
 }
 
 void cells_of_filter(const MetricsIndex& index, const Filter& f, std::vector<uint8_t>* mask) {
-    const uint32_t offerings = index.cells / (2 * kSeverities);
-    // The open and the other cells a status filter keeps: those of its statuses.
-    bool keeps_open[2] = {f.status.empty(), f.status.empty()};
-    for (CaseStatus status : f.status) keeps_open[is_open(status)] = true;
+    const uint32_t offerings = index.cells / (kStatusClasses * kSeverities);
+    bool keeps[kStatusClasses];
+    status_classes(f, keeps);
     mask->assign(kNoCell + 1, 0);
     for (uint32_t v = 0; v < kSeverities; ++v) {
         if (!f.severity.empty() &&
@@ -98,8 +113,8 @@ void cells_of_filter(const MetricsIndex& index, const Filter& f, std::vector<uin
         for (uint32_t code = 0; code < offerings; ++code)
             if (f.offering.empty() || std::find(f.offering.begin(), f.offering.end(),
                                                 index.offering.keys[code]) != f.offering.end())
-                for (uint32_t open = 0; open < 2; ++open)
-                    (*mask)[2 * (v * offerings + code) + open] = keeps_open[open];
+                for (uint32_t k = 0; k < kStatusClasses; ++k)
+                    (*mask)[kStatusClasses * (v * offerings + code) + k] = keeps[k];
     }
 }
 

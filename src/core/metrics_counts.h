@@ -171,7 +171,8 @@ void select_open_rows(const MetricsIndex& index, const std::vector<uint32_t>& ro
                       std::vector<uint32_t>* open_rows);
 
 // ---- cells ------------------------------------------------------------------------------------------
-// Whether a filter restricts nothing but severity and offering (the empty filter included).
+// Whether a filter restricts nothing but severity, offering and whole status classes (the empty filter
+// included).
 bool filter_by_cells(const Filter& filter);
 // The cells the filter keeps: mask[cell] is 1 (kNoCell + 1 entries, kNoCell's 0).
 void cells_of_filter(const MetricsIndex& index, const Filter& filter, std::vector<uint8_t>* mask);

@@ -88,17 +88,17 @@ void build_metrics_index(const Dataset& any_data, MetricsIndex* out) {
         severity_code[r] = std::min<uint32_t>(static_cast<uint32_t>(c.severity[r]), kSeverities - 1);
     group_rows(severity_code, kSeverities, &out->severity_begin, &out->severity_rows);
     const size_t offerings = out->offering.keys.size();
-    const size_t cells = 2 * kSeverities * offerings;
+    const size_t cells = kStatusClasses * kSeverities * offerings;
     out->cells = cells <= kMaxCells ? static_cast<uint32_t>(cells) : 0;
     out->case_cell.clear(), out->cell_begin.clear(), out->cell_rows.clear();
     if (out->cells) {
         std::vector<uint32_t> cell(c.count);
         out->case_cell.resize(c.count);
         for (uint32_t r = 0; r < c.count; ++r) {
-            const uint32_t open = is_open(c.status[r]);
-            cell[r] =
-                2 * (severity_code[r] * static_cast<uint32_t>(offerings) + out->offering.case_code[r]) + open;
-            out->case_cell[r] = static_cast<uint8_t>(cell[r] | (open ? kCellOpen : 0));
+            const uint32_t base =
+                severity_code[r] * static_cast<uint32_t>(offerings) + out->offering.case_code[r];
+            cell[r] = kStatusClasses * base + status_class(c.status[r]);
+            out->case_cell[r] = static_cast<uint8_t>(cell[r] | (is_open(c.status[r]) ? kCellOpen : 0));
         }
         group_rows(cell, out->cells, &out->cell_begin, &out->cell_rows);
     }

@@ -296,7 +296,7 @@ TEST(MetricsIndex, MovingOnlyAsOfGivesTheFiguresOfAFreshComputation) {
     build_metrics_index(g.data, &index);
     Metrics reused;
     const Filter by_queue = g.filter({"queue=" + queue}), none = g.filter({});
-    const Filter broad = g.filter({"status=closed"});  // its cells less the rows it leaves out
+    const Filter broad = g.filter({"status=closed,new"});  // its cells less the rows it leaves out
     SlaResults sla = g.sla;
     for (Time step : {Time(0), Time(60), Time(7200)}) {
         const Time at = g.as_of + step;
@@ -333,12 +333,17 @@ TEST(MetricsCells, SummedCellsGiveTheFiguresOfCountingTheRows) {
                                    g.filter({"queue=" + std::string(pool.view(g.data.cases.queue[0]))}),
                                    g.filter({"severity=A,B,C"})};
     for (const std::string& o : offerings) filters.push_back(g.filter({"offering=" + o}));
-    // Broad filters by other keys: their cells less the rows they leave out (a few: counted directly).
+    // Whole status classes are cells too.
+    filters.push_back(g.filter({"status=closed"}));
+    filters.push_back(g.filter({"status=new,in_progress,waiting_customer,on_hold", "severity=B"}));
+    filters.push_back(g.filter({"status=closed,resolved,cancelled", "offering=" + offerings[0]}));
+    // Broad filters by other keys or part of a status class: their cells less the rows they leave out (a
+    // few: counted directly).
     const std::string early = std::to_string((index.first_created_day + 20) * kSecondsPerDay);
     const std::string late = std::to_string(g.as_of - 5 * kSecondsPerDay);
     const size_t direct_before = filters.size();
     for (const std::vector<std::string>& args :
-         std::vector<std::vector<std::string>>{{"status=closed"},
+         std::vector<std::vector<std::string>>{{"status=closed,resolved"},
                                                {"status=closed,new"},  // few of the soonest running clocks
                                                {"status=closed,resolved", "severity=C"},
                                                {"from=" + early},
