@@ -200,13 +200,14 @@ async function filterRecompute(page, queues) {
 // the peer path, the same figures):
 // - `cells`: each severity and each offering alone (a tenth to two thirds of the cases), two severities,
 //   a severity and an offering: their severity x offering x open cells summed;
-// - `other`: broad selections by keys that are no cells (status, time range, text): their cells less the
-//   rows they leave out;
+// - `other`: broad selections by status (whole status classes are cells), time range and text: a time
+//   range holding every case and survey (a year back) restricts nothing, the others are their cells less
+//   the rows they leave out;
 // - `middle`: time ranges that keep a third and two thirds of the cases: the first counts its rows either
 //   way (it leaves out more than it keeps), the second its cells less the third it leaves out.
 async function largeSelections(page, offerings, asOf) {
     const day = (daysBack) => new Date((asOf - daysBack * 86400) * 1000).toISOString().slice(0, 10);
-    return page.evaluate(async ([offerings, yearAgo, days120, days60]) => {
+    return page.evaluate(async ([offerings, yearAgo, days150, days120, days60]) => {
         const time = (filters) => {
             const times = [];
             let rows = 0;
@@ -236,11 +237,11 @@ async function largeSelections(page, offerings, asOf) {
             .concat(offerings.map((v) => [{key: 'offering', value: v}]),
                     [[{key: 'severity', value: 'C'}, {key: 'offering', value: offerings[0]}]]));
         const other = bothWays([[{key: 'status', value: 'closed'}], [{key: 'from', value: yearAgo}],
-                                [{key: 'text', value: 'a'}],
+                                [{key: 'from', value: days150}], [{key: 'text', value: 'a'}],
                                 [{key: 'status', value: 'closed'}, {key: 'severity', value: 'C'}]]);
         const middle = bothWays([[{key: 'from', value: days60}], [{key: 'from', value: days120}]]);
         return {cells, other, middle};
-    }, [offerings, day(365), day(120), day(60)]);
+    }, [offerings, day(365), day(150), day(120), day(60)]);
 }
 
 // CPU time per frame of each view: enough mouse moves and scrolls to fill the 240-frame ring with it.

@@ -85,6 +85,17 @@ static bool same_options(const MetricsOptions& a, const MetricsOptions& b) {
            a.cell_counts == b.cell_counts;
 }
 
+// A time range that holds every case's creation and every survey's submission restricts nothing: the figures
+// are those of the filter without it, which may sum cells ("the last 12 months" of a year of data).
+static const Filter& without_idle_time_range(const MetricsIndex& index, const Filter& f, Filter* untimed) {
+    if ((!has_time(f.from) && !has_time(f.to)) || !has_time(index.dated_first) ||
+        (has_time(f.from) && f.from > index.dated_first) || (has_time(f.to) && f.to <= index.dated_last))
+        return f;
+    *untimed = f;
+    untimed->from = untimed->to = kNoTime;
+    return *untimed;
+}
+
 static bool is_empty_filter(const Filter& f) {
     return filter_by_cells(f) && f.offering.empty() && f.severity.empty() && f.status.empty();
 }
@@ -122,7 +133,9 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
         idx = &out->scratch.own_index;
     }
     UnfilteredCache& cache = idx->unfiltered;
-    const bool unfiltered = is_empty_filter(filter);
+    Filter untimed;  // the filter that selects (rollups read the time range itself)
+    const Filter& selecting = uses_rollups(d) ? filter : without_idle_time_range(*idx, filter, &untimed);
+    const bool unfiltered = is_empty_filter(selecting);
     if (unfiltered && cache.metrics && cache.sla == &sla && cache.sla_as_of == sla.as_of &&
         cache.as_of == as_of && same_options(cache.options, options)) {
         copy_figures(*cache.metrics, out);
@@ -146,8 +159,8 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
     // some (else counting its rows costs nothing).
     std::vector<uint8_t>& mask = scratch.cell_mask;
     const bool with_cells = options.cell_counts && idx->cells && !uses_rollups(d);
-    if (with_cells) cells_of_filter(*idx, filter, &mask);
-    const bool only_cells = with_cells && filter_by_cells(filter);
+    if (with_cells) cells_of_filter(*idx, selecting, &mask);
+    const bool only_cells = with_cells && filter_by_cells(selecting);
     const std::vector<PartCounts>* cells = nullptr;
     if (only_cells && std::find(mask.begin(), mask.end(), 1) != mask.end())
         cells = cell_counts(d, *idx, sla, as_of, options, &scratch);
@@ -156,9 +169,9 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
         if (cells) {
             select_cells(*idx, mask, &out->rows, &out->open_rows, &surveys);
         } else {
-            select_cases(d, filter, &out->rows, &idx->text, &scratch.text_matches,
-                         candidate_rows(*idx, filter), &out->open_rows);
-            select_surveys(d, *idx, out->rows, filter, &surveys);
+            select_cases(d, selecting, &out->rows, &idx->text, &scratch.text_matches,
+                         candidate_rows(*idx, selecting), &out->open_rows);
+            select_surveys(d, *idx, out->rows, selecting, &surveys);
         }
     }
     // A filter by other keys too (status, time range, text...) that keeps most rows of its cells: its counts

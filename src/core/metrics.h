@@ -383,6 +383,9 @@ struct MetricsIndex {
     std::vector<uint32_t> survey_begin, survey_rows;
     bool surveys_in_case_order = true;
     int32_t survey_first_day = 0, survey_last_day = -1;  // the range of survey_day (empty: none)
+    // The earliest and latest creation of a case and submission of a survey; kNoTime when some case or
+    // survey has no time (compute_metrics: a time range holding them restricts nothing).
+    Time dated_first = kNoTime, dated_last = kNoTime;
     std::vector<Severity> survey_severity;
     std::vector<uint16_t> survey_slots;      // SatHistogram::slots per survey
     std::vector<int32_t> survey_day;         // UTC day of submitted_at; INT32_MIN when it has none

@@ -146,6 +146,11 @@ void build_metrics_index(const Dataset& any_data, MetricsIndex* out) {
     }
     const bool dated = first_day <= last_day;
     out->survey_first_day = dated ? first_day : 0, out->survey_last_day = dated ? last_day : -1;
+    Time first = INT64_MAX, last = INT64_MIN;
+    for (const std::vector<Time>* times : {&c.created_at, &s.submitted_at})
+        for (Time t : *times) first = std::min(first, t), last = std::max(last, t);
+    const bool all_dated = first != kNoTime && first <= last;  // (kNoTime is the smallest Time)
+    out->dated_first = all_dated ? first : kNoTime, out->dated_last = all_dated ? last : kNoTime;
     out->survey_severity.assign(s.count, Severity::A);
     out->survey_case_flags.assign(s.count, 0);
     out->survey_case_created.assign(s.count, kNoTime);

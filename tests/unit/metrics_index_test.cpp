@@ -313,6 +313,33 @@ TEST(MetricsIndex, MovingOnlyAsOfGivesTheFiguresOfAFreshComputation) {
     expect_same_as_fresh(g, index, sla, by_queue, g.as_of + 9000, MetricsOptions{}, &reused);
 }
 
+// A time range holding every creation and submission restricts nothing: its figures are those of no range
+// (it may sum cells). One second less at either end keeps less, and counts it the same either way.
+TEST(MetricsIndex, ATimeRangeHoldingEverythingSelectsWhatNoRangeSelects) {
+    Generated& g = generated();
+    MetricsIndex index;
+    build_metrics_index(g.data, &index);
+    ASSERT_TRUE(has_time(index.dated_first));
+    Filter idle;
+    idle.from = index.dated_first, idle.to = index.dated_last + 1;
+    Metrics none, ranged;
+    compute_metrics(g.data, index, g.sla, Filter{}, g.as_of, MetricsOptions{}, &none);
+    compute_metrics(g.data, index, g.sla, idle, g.as_of, MetricsOptions{}, &ranged);
+    EXPECT_EQ(dump_metrics(ranged), dump_metrics(none));
+    Filter later = idle, earlier = idle;
+    later.from += 1, earlier.to -= 1;
+    MetricsOptions rows_counted;
+    rows_counted.cell_counts = false;
+    for (const Filter& f : {later, earlier}) {
+        Metrics ours, counted;
+        compute_metrics(g.data, index, g.sla, f, g.as_of, MetricsOptions{}, &ours);
+        compute_metrics(g.data, index, g.sla, f, g.as_of, rows_counted, &counted);
+        EXPECT_EQ(dump_metrics(ours), dump_metrics(counted));
+        EXPECT_LT(ours.rows.size() + ours.satisfaction.survey_rows.size(),
+                  none.rows.size() + none.satisfaction.survey_rows.size());
+    }
+}
+
 // A filter on severity and offering sums the counts of its cells (metrics_counts.h): the figures must be
 // those of counting its rows, for every combination, after other filters, at other times and with other
 // options (each a key of the cells' counts).
