@@ -199,7 +199,7 @@ async function filterRecompute(page, queues) {
 // the last filter change, and the rows kept), each timed our way and counting every row (cell_counts off:
 // the peer path, the same figures):
 // - `cells`: each severity and each offering alone (a tenth to two thirds of the cases), two severities,
-//   a severity and an offering: their severity x offering x open cells summed;
+//   a severity and an offering: their severity x offering x status class cells summed;
 // - `other`: broad selections by status (whole status classes are cells), time range and text: a time
 //   range holding every case and survey (a year back) restricts nothing, the others are their cells less
 //   the rows they leave out;

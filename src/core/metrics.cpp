@@ -185,13 +185,14 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
         sum_cells(*cells, mask, &counts);
         if (broad) {
             rows_left_out(*idx, mask, out->rows, surveys, &cs.left_rows, &cs.left_open, &cs.left_surveys);
-            const Selection left{cs.left_rows, cs.left_open, cs.left_surveys, false};
+            const Selection left{cs.left_rows, cs.left_open, cs.left_surveys, false, false};
             count_parts(d, *idx, sla, left, as_of, options, idx->survey_first_day, idx->survey_last_day,
                         false, &scratch, &cs.left_out);
             counts.subtract(cs.left_out);
             if (options.backlog) list_oldest_open(d, sel, options, &counts.backlog);
             list_sla_clocks(d, *idx, sla, mask, cs.left_rows, as_of, options, &scratch, &counts.sla);
         }
+        count_satisfaction_by_customer(*idx, sel, &counts.satisfaction);
     } else {
         count_parts(d, *idx, sla, sel, as_of, options, INT32_MAX, INT32_MIN, same_selection, &scratch,
                     &counts);

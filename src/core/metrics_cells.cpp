@@ -1,4 +1,4 @@
-// metrics_cells.cpp: counts that add and subtract; the counts of each severity x offering x open cell.
+// metrics_cells.cpp: counts that add and subtract; the counts of each severity x offering x status cell.
 #include <algorithm>
 
 #include "metrics_counts.h"
@@ -150,8 +150,8 @@ const std::vector<PartCounts>* cell_counts(const Dataset& data, const MetricsInd
                     index.cell_rows.begin() + index.cell_begin[cell + 1]);
         select_open_rows(index, rows, &open_rows);
         select_surveys(data, index, rows, everything, &surveys);
-        count_parts(data, index, sla, {rows, open_rows, surveys}, as_of, opt, index.survey_first_day,
-                    index.survey_last_day, same_data, scratch, &cs.cells[cell]);
+        count_parts(data, index, sla, {rows, open_rows, surveys, true, false}, as_of, opt,
+                    index.survey_first_day, index.survey_last_day, same_data, scratch, &cs.cells[cell]);
     }
     return &cs.cells;
 }

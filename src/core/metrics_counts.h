@@ -1,5 +1,5 @@
 // metrics_counts.h: every part of the figures as counts that add up, and those counts per
-// severity x offering x open cell.
+// severity x offering x status class cell.
 //
 // Each part runs in two steps: count_*() counts a selection of rows into a *Counts struct, finish_*() turns
 // the counts into the figures. The counts of disjoint selections add up (PartCounts::add), so a filter
@@ -7,9 +7,9 @@
 // SLA result, "as of" time and options) instead of counting its rows: its cost no longer grows with the
 // number of cases it keeps. A broad filter by other keys too (status, time range, text) that keeps most
 // rows of its cells takes the counts of the rows it leaves out away from its cells' sum
-// (PartCounts::subtract): its cost grows with the rows it leaves out. Cells split open cases from the
-// others, so that a status filter's cells hold only its side. A queue, product, customer or owner keeps
-// few cases: counting its rows is cheap.
+// (PartCounts::subtract): its cost grows with the rows it leaves out. Cells split cases by status class
+// (open, closed, the rest), so that a filter on whole classes sums cells and one on part of a class starts
+// from that class. A queue, product, customer or owner keeps few cases: counting its rows is cheap.
 #pragma once
 
 #include <cstdint>
@@ -113,6 +113,9 @@ struct Selection {
     const std::vector<uint32_t>& open_rows;
     const std::vector<uint32_t>& survey_rows;
     bool lists = true;  // false: leave the lists empty (the counts of rows left out are only subtracted)
+    // false: leave the satisfaction counts per customer empty. Cells do, as they would hold one histogram per
+    // customer each: summed cells take them from the selection's surveys (count_satisfaction_by_customer).
+    bool per_customer = true;
 };
 
 // ---- the parts: count, then finish (a part whose section is off leaves its counts empty; the satisfaction
@@ -133,6 +136,8 @@ void select_surveys(const Dataset& data, const MetricsIndex& index, const std::v
 // recent max_days of them).
 void count_satisfaction(const MetricsIndex& index, const Selection& sel, int32_t first_day, int32_t last_day,
                         int max_days, SatisfactionCounts* out);
+// SatisfactionCounts::by_customer of the selection's surveys.
+void count_satisfaction_by_customer(const MetricsIndex& index, const Selection& sel, SatisfactionCounts* out);
 void finish_satisfaction(const MetricsIndex& index, const SatisfactionCounts& counts,
                          const MetricsOptions& options, MetricsScratch* scratch, SatisfactionMetrics* out);
 void count_drivers(const Dataset& data, const MetricsIndex& index, const SlaResults& sla,

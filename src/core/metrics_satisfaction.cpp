@@ -110,6 +110,11 @@ static void count_by_code(const MetricsIndex& index, const std::vector<uint32_t>
     for (uint32_t i : surveys) (*out)[codes.survey_code[i]].add(index.survey_slots[i]);
 }
 
+void count_satisfaction_by_customer(const MetricsIndex& index, const Selection& sel,
+                                    SatisfactionCounts* out) {
+    count_by_code(index, sel.survey_rows, index.customer, &out->by_customer);
+}
+
 void count_satisfaction(const MetricsIndex& index, const Selection& sel, int32_t first_day, int32_t last_day,
                         int max_days, SatisfactionCounts* out) {
     reset_keeping_capacity(out, &SatisfactionCounts::by_queue, &SatisfactionCounts::by_product,
@@ -122,7 +127,7 @@ void count_satisfaction(const MetricsIndex& index, const Selection& sel, int32_t
     count_by_code(index, surveys, index.product, &out->by_product);
     count_by_code(index, surveys, index.offering, &out->by_offering);
     count_by_code(index, surveys, index.owner, &out->by_owner);
-    count_by_code(index, surveys, index.customer, &out->by_customer);
+    if (sel.per_customer) count_satisfaction_by_customer(index, sel, out);
     if (first_day > last_day) {  // the selection's own days, the most recent max_days of them
         for (uint32_t i : surveys) {
             const int32_t d = index.survey_day[i];
