@@ -155,8 +155,8 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
                             pl.filter.customer == filter.customer && same_options(pl.options, options);
     if (!scratch.counts) scratch.counts = std::make_shared<CountsScratch>();
     CountsScratch& cs = *scratch.counts;
-    // Severity and offering filters sum their cells' counts, when the data has cells and the filter keeps
-    // some (else counting its rows costs nothing).
+    // Filters on severity, offering and whole status classes sum their cells' counts, when the data has
+    // cells and the filter keeps some (else counting its rows costs nothing).
     std::vector<uint8_t>& mask = scratch.cell_mask;
     const bool with_cells = options.cell_counts && idx->cells && !uses_rollups(d);
     if (with_cells) cells_of_filter(*idx, selecting, &mask);
