@@ -452,13 +452,14 @@ struct MetricsScratch {
         Time sla_as_of = kNoTime, as_of = kNoTime;
         uint64_t build = 0;                        // MetricsIndex::build
         std::vector<uint32_t> clock[kSlaMetrics];  // per case
-        std::vector<uint32_t> listed_rows;         // the cases with a clock that may be listed, ascending
-        // The first running clocks (by deadline) and open breaches (by breach time) of every case, in the
-        // lists' order, made for one list_limit: a broad selection's lists are the first of these it keeps.
+        // Made with the orders below: the cases with a clock that may be listed, ascending; the first
+        // running clocks (by deadline) and open breaches (by breach time) of every case, in the lists' order,
+        // for one list_limit (a broad selection's lists are the first of these it keeps).
+        std::vector<uint32_t> listed_rows;
         std::vector<NearingClock> first_running;
         std::vector<OpenBreach> first_breaches;
-        size_t orders_limit = 0;       // the list_limit they were made for; 0: none made
-        bool orders_complete[2] = {};  // whether they hold every running clock, every open breach
+        size_t orders_limit = SIZE_MAX;  // the list_limit they were made for; SIZE_MAX: none made
+        bool orders_complete[2] = {};    // whether they hold every running clock, every open breach
     } sla_facts;
     std::shared_ptr<CountsScratch> counts;  // made by the first compute_metrics call
 };

@@ -80,7 +80,7 @@ static const MetricsScratch::SlaFacts& sla_facts(const CaseTable& c, const Metri
         f.clock[0].size() == c.count)
         return f;
     f.sla = &sla, f.sla_as_of = sla.as_of, f.as_of = as_of, f.build = index.build;
-    f.orders_limit = 0;
+    f.orders_limit = SIZE_MAX;
     for (int m = 0; m < kSlaMetrics; ++m) {
         const SlaMetric metric = static_cast<SlaMetric>(m);
         const SlaClockColumns& k = sla.clocks[m];
@@ -92,12 +92,6 @@ static const MetricsScratch::SlaFacts& sla_facts(const CaseTable& c, const Metri
                 metric == SlaMetric::FirstResponse ? c.first_response_at[r] : index.end_time[r];
             out[r] = clock_fact(metric, k.state[r], k.deadline[r], happened, event, as_of, w);
         }
-    }
-    f.listed_rows.clear();
-    for (uint32_t r = 0; r < c.count; ++r) {
-        uint32_t any = 0;
-        for (int m = 0; m < kSlaMetrics; ++m) any |= f.clock[m][r];
-        if (any & kListed) f.listed_rows.push_back(r);
     }
     return f;
 }
@@ -293,10 +287,17 @@ static void list_clocks_of(const SlaResults& sla, const MetricsScratch::SlaFacts
                 if (facts.clock[m][r] & kListed) list_clock(sla, r, m, facts.clock[m][r], nearing_until, out);
 }
 
-// A prefix of the lists' orders of every case, eight times as long as the lists: a selection that keeps more
-// than an eighth of the listed clocks finds its lists in it.
+// The cases with a listed clock, and a prefix of the lists' orders of every case, eight times as long as the
+// lists: a selection that keeps more than an eighth of the listed clocks finds its lists in it. Made on the
+// first broad filter after the facts (not with them: the minute tick would pay for it on every screen).
 static void make_list_orders(const Dataset& data, const SlaResults& sla, size_t limit,
                              MetricsScratch::SlaFacts* facts) {
+    facts->listed_rows.clear();
+    for (uint32_t r = 0; r < data.cases.count; ++r) {
+        uint32_t any = 0;
+        for (int m = 0; m < kSlaMetrics; ++m) any |= facts->clock[m][r];
+        if (any & kListed) facts->listed_rows.push_back(r);
+    }
     SlaCounts all;
     list_clocks_of(
         sla, *facts, facts->listed_rows, [](uint32_t) { return true; }, INT64_MAX, &all);
