@@ -100,17 +100,6 @@ static bool is_empty_filter(const Filter& f) {
     return filter_by_cells(f) && f.offering.empty() && f.severity.empty() && f.status.empty();
 }
 
-void select_open_rows(const MetricsIndex& index, const std::vector<uint32_t>& rows,
-                      std::vector<uint32_t>* open_rows) {
-    open_rows->resize(rows.size());  // written without a branch per row, like select_cells
-    size_t k = 0;
-    for (uint32_t r : rows) {
-        (*open_rows)[k] = r;
-        k += is_open(static_cast<CaseStatus>(index.case_traits[r] & kTraitStatus));
-    }
-    open_rows->resize(k);
-}
-
 // The figures only (vector assignment reuses *to's buffers; the scratch stays).
 static void copy_figures(const Metrics& from, Metrics* to) {
     to->as_of = from.as_of;

@@ -143,14 +143,15 @@ const std::vector<PartCounts>* cell_counts(const Dataset& data, const MetricsInd
     if (same_data && cs.sla == &sla && cs.sla_as_of == sla.as_of && cs.as_of == as_of) return &cs.cells;
     cs.sla = &sla, cs.sla_as_of = sla.as_of, cs.as_of = as_of, cs.build = index.build, cs.options = opt;
     cs.cells.resize(index.cells);
-    std::vector<uint32_t> rows, open_rows, surveys;
+    std::vector<uint32_t> rows, surveys;
+    const std::vector<uint32_t> none;
     const Filter everything;
     for (uint32_t cell = 0; cell < index.cells; ++cell) {
         rows.assign(index.cell_rows.begin() + index.cell_begin[cell],
                     index.cell_rows.begin() + index.cell_begin[cell + 1]);
-        select_open_rows(index, rows, &open_rows);
         select_surveys(data, index, rows, everything, &surveys);
-        count_parts(data, index, sla, {rows, open_rows, surveys, true, false}, as_of, opt,
+        const bool open = cell % kStatusClasses == status_class(CaseStatus::New);  // all its rows, or none
+        count_parts(data, index, sla, {rows, open ? rows : none, surveys, true, false}, as_of, opt,
                     index.survey_first_day, index.survey_last_day, same_data, scratch, &cs.cells[cell]);
     }
     return &cs.cells;

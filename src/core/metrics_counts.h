@@ -171,10 +171,6 @@ void count_parts(const Dataset& data, const MetricsIndex& index, const SlaResult
                  Time as_of, const MetricsOptions& options, int32_t first_day, int32_t last_day,
                  bool time_only, MetricsScratch* scratch, PartCounts* out);
 
-// The open cases among `rows`.
-void select_open_rows(const MetricsIndex& index, const std::vector<uint32_t>& rows,
-                      std::vector<uint32_t>* open_rows);
-
 // ---- cells ------------------------------------------------------------------------------------------
 // Whether a filter restricts nothing but severity, offering and whole status classes (the empty filter
 // included).
