@@ -178,7 +178,7 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
             count_parts(d, *idx, sla, left, as_of, options, idx->survey_first_day, idx->survey_last_day,
                         false, &scratch, &cs.left_out);
             counts.subtract(cs.left_out);
-            if (options.backlog) list_oldest_open(d, sel, options, &counts.backlog);
+            list_oldest_open(d, sel, options, &counts.backlog);
             list_sla_clocks(d, *idx, sla, mask, cs.left_rows, as_of, options, &scratch, &counts.sla);
         }
         count_satisfaction_by_customer(*idx, sel, &counts.satisfaction);

@@ -43,7 +43,8 @@ struct MetricsOptions {
     // Sections to compute; one switched off is left cleared (a view that does not show it skips the
     // cost). The case and survey selections are always made: drivers, verbatims and plans read them.
     bool backlog = true, sla = true, satisfaction = true, drivers = true, verbatims = true, plans = true;
-    // A filter on severity and offering only sums the counts of its cells instead of counting its rows
+    // A filter on severity, offering and whole status classes sums the counts of its cells instead of
+    // counting its rows, and a broad one by other keys takes the rows it leaves out away from them
     // (metrics_counts.h). Off: every filter counts its rows (the same figures; tests and the benchmark
     // compare the two).
     bool cell_counts = true;

@@ -48,6 +48,8 @@ static void mark_ranks(const SortedDurations& durations, const std::vector<uint3
 
 void list_oldest_open(const Dataset& data, const Selection& sel, const MetricsOptions& opt,
                       BacklogCounts* out) {
+    out->oldest_open.clear();
+    if (!opt.backlog) return;
     out->oldest_open.assign(sel.open_rows.begin(), sel.open_rows.end());
     keep_oldest(data, opt.oldest_open, &out->oldest_open);
 }
