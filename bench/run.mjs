@@ -202,12 +202,13 @@ async function filterRecompute(page, queues) {
 //   a severity and an offering: their severity x offering x status class cells summed;
 // - `other`: broad selections by status (whole status classes are cells), time range and text: a time
 //   range holding every case and survey (a year back) restricts nothing, the others are their cells less
-//   the rows they leave out;
-// - `middle`: time ranges that keep a third and two thirds of the cases: the first counts its rows either
-//   way (it leaves out more than it keeps), the second its cells less the third it leaves out.
+//   the rows they leave out (a time range: the creation-time slabs it meets, less the rest of the first
+//   and last);
+// - `middle`: time ranges that keep a third to two thirds of the cases: from 60 and 120 days back, and
+//   the 90 days before the last 30 (slabs cut at both ends).
 async function largeSelections(page, offerings, asOf) {
     const day = (daysBack) => new Date((asOf - daysBack * 86400) * 1000).toISOString().slice(0, 10);
-    return page.evaluate(async ([offerings, yearAgo, days150, days120, days60]) => {
+    return page.evaluate(async ([offerings, yearAgo, days150, days120, days90, days60, days30]) => {
         const time = (filters) => {
             const times = [];
             let rows = 0;
@@ -238,10 +239,12 @@ async function largeSelections(page, offerings, asOf) {
                     [[{key: 'severity', value: 'C'}, {key: 'offering', value: offerings[0]}]]));
         const other = bothWays([[{key: 'status', value: 'closed'}], [{key: 'from', value: yearAgo}],
                                 [{key: 'from', value: days150}], [{key: 'text', value: 'a'}],
-                                [{key: 'status', value: 'closed'}, {key: 'severity', value: 'C'}]]);
-        const middle = bothWays([[{key: 'from', value: days60}], [{key: 'from', value: days120}]]);
+                                [{key: 'status', value: 'closed'}, {key: 'severity', value: 'C'}],
+                                [{key: 'from', value: days90}, {key: 'status', value: 'closed'}]]);
+        const middle = bothWays([[{key: 'from', value: days60}], [{key: 'from', value: days120}],
+                                 [{key: 'from', value: days120}, {key: 'to', value: days30}]]);
         return {cells, other, middle};
-    }, [offerings, day(365), day(150), day(120), day(60)]);
+    }, [offerings, day(365), day(150), day(120), day(90), day(60), day(30)]);
 }
 
 // CPU time per frame of each view: enough mouse moves and scrolls to fill the 240-frame ring with it.

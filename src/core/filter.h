@@ -53,6 +53,15 @@ void select_cases(const Dataset& data, const Filter& filter, std::vector<uint32_
                   const TextIndex* text = nullptr, std::vector<uint8_t>* text_matches = nullptr,
                   CandidateRows candidates = {}, std::vector<uint32_t>* open_rows = nullptr);
 
+// Rows in runs of ascending creation time: the first row of each run, then the number of rows (empty: none
+// made). Assembled data comes in few runs (one per queue and severity cluster of a feed in creation order).
+void find_created_runs(const std::vector<Time>& created_at, std::vector<uint32_t>* runs);
+// select_cases() for a filter by nothing but a time range, severities and statuses: in each run the rows
+// created within the range lie between two binary searches, so no row's time is tested. Returns false
+// (and selects nothing) for any other filter or without runs.
+bool select_time_range(const Dataset& data, const Filter& filter, const std::vector<uint32_t>& created_runs,
+                       std::vector<uint32_t>* rows, std::vector<uint32_t>* open_rows);
+
 // Applies one "key=v1,v2" argument. Keys: from, to (date "2026-03-02", timestamp "2026-03-02T09:15:00Z" or
 // epoch seconds), offering, severity, queue, product, customer, owner, status (comma-separated values, "\,"
 // for a comma inside a name), text. An empty value clears the key. Unknown keys, unknown names (not in the

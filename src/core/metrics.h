@@ -3,13 +3,14 @@
 // compute_metrics() selects the filtered rows once (a selection vector), counts them part by part in tight
 // loops over columns, and turns the counts into the figures (metrics_counts.h). A filter on nothing but
 // severity, offering and whole status classes sums the counts of its cells instead, and a broad filter by
-// other keys subtracts the counts of the rows it leaves out from its cells'. Whatever does not depend on
-// the filter is prepared once per data version in a MetricsIndex (build_metrics_index): dense key codes per
-// case and a copy of them per survey (so survey figures never reach back into case columns in random order),
-// case end times, sorted durations for exact quantiles, the case-folded strings for the text filter and the
-// tokenised comments. Per-key counters are dense vectors indexed by those codes, never hash maps. Passing the
-// same Metrics again reuses its buffers. Definitions of every figure are in docs/metrics.md. Rates are
-// fractions 0..1 and NaN when their denominator is 0; NPS is -100..100.
+// other keys subtracts the counts of the rows it leaves out from its cells' (a time range: from creation-
+// time slabs). Whatever does not depend on the filter is prepared once per data version in a MetricsIndex
+// (build_metrics_index): dense key codes per case and a copy of them per survey (so survey figures never
+// reach back into case columns in random order), case end times, sorted durations for exact quantiles, the
+// case-folded strings for the text filter and the tokenised comments. Per-key counters are dense vectors
+// indexed by those codes, never hash maps. Passing the same Metrics again reuses its buffers. Definitions of
+// every figure are in docs/metrics.md. Rates are fractions 0..1 and NaN when their denominator is 0; NPS is
+// -100..100.
 #pragma once
 
 #include <algorithm>
@@ -44,9 +45,9 @@ struct MetricsOptions {
     // cost). The case and survey selections are always made: drivers, verbatims and plans read them.
     bool backlog = true, sla = true, satisfaction = true, drivers = true, verbatims = true, plans = true;
     // A filter on severity, offering and whole status classes sums the counts of its cells instead of
-    // counting its rows, and a broad one by other keys takes the rows it leaves out away from them
-    // (metrics_counts.h). Off: every filter counts its rows (the same figures; tests and the benchmark
-    // compare the two).
+    // counting its rows, and a broad one by other keys (a time range, from its time slabs) takes the rows
+    // it leaves out away from them (metrics_counts.h). Off: every filter counts its rows (the same figures;
+    // tests and the benchmark compare the two).
     bool cell_counts = true;
 };
 
@@ -355,6 +356,15 @@ struct SortedDurations {
     std::vector<float> sorted;   // ascending
     std::vector<uint32_t> rank;  // per case: its position in sorted; UINT32_MAX when the case has none
 };
+// A split of the cases into at most kMaxCells cells whose counts are kept per cell. case_cell: the case's
+// cell, | kCellOpen when the case is open; survey_cell: its case's cell, kNoCell when the case is unknown.
+// cells == 0 (and every vector empty) when the split would make more than kMaxCells.
+struct CellIndex {
+    uint32_t cells = 0;
+    std::vector<uint8_t> case_cell, survey_cell;
+    std::vector<uint32_t> cell_begin, cell_rows;  // case rows by cell, like KeyCodes::rows
+};
+enum CellSplit : uint8_t { kByKind, kByTime, kCellSplits };
 // Everything about a dataset that no filter, "as of" time or option changes. Build it once per data
 // version and pass it to every compute_metrics call on that data.
 struct MetricsIndex {
@@ -369,13 +379,14 @@ struct MetricsIndex {
     // Per case, what the backlog counts, as one code below kCaseTraitCodes: the status, the severity and
     // the kTrait* flags (first contact: 0 transfers, 0 reopens, never waiting on the customer).
     std::vector<uint16_t> case_traits;
-    // Cells: severity x offering code x status class, cell = kStatusClasses * (severity * offering codes +
-    // offering code) + status_class (metrics_counts.h). case_cell: the case's cell, | kCellOpen when the case
-    // is open; survey_cell: its case's cell, kNoCell when the case is unknown. cells == 0 (and both empty)
-    // when there would be more than kMaxCells.
-    uint32_t cells = 0;
-    std::vector<uint8_t> case_cell, survey_cell;
-    std::vector<uint32_t> cell_begin, cell_rows;  // case rows by cell, like KeyCodes::rows
+    // The two splits of the cases into cells (metrics_counts.h): kByKind, severity x offering code x status
+    // class (cell = kStatusClasses * (severity * offering codes + offering code) + status_class); kByTime,
+    // creation-time slab x status class (cell = kStatusClasses * slab + status_class). Slab s holds the cases
+    // created in [slab_start[s], slab_start[s + 1]), about as many in each; the first also those with no
+    // creation time, as kNoTime sorts before every time.
+    CellIndex cells[kCellSplits];
+    std::vector<Time> slab_start;
+    std::vector<uint32_t> created_runs;  // find_created_runs (filter.h); empty when the runs are many
     SortedDurations first_response, resolution;
     // Per survey, from its case (zero / kNoTime when the case is unknown: such a survey is never selected).
     // The surveys of case r are survey_rows[survey_begin[r] .. survey_begin[r + 1]), ascending; a selection
@@ -408,10 +419,11 @@ constexpr uint16_t kTraitStatus = 7, kTraitSeverityShift = 3;  // status: bits 0
 constexpr uint16_t kTraitTransfers2 = 1u << 5, kTraitSwarmed = 1u << 6, kTraitReopened = 1u << 7,
                    kTraitFirstContact = 1u << 8, kTraitSystemDown = 1u << 9;
 constexpr uint32_t kCaseTraitCodes = 1u << 10;
-constexpr uint32_t kMaxCells = 96;  // 10 offerings (case_cell holds cells below kNoCell)
+constexpr uint32_t kMaxCells = 96;  // 10 offerings, 32 time slabs (case_cell holds cells below kNoCell)
 // The cells' status classes: open, closed, and the rest (resolved, cancelled). A filter on whole classes
 // (the open statuses, closed, or both) sums cells; one on part of a class takes the rest away.
 constexpr uint32_t kStatusClasses = 3;
+constexpr uint32_t kTimeSlabs = kMaxCells / kStatusClasses;  // the most slabs of kByTime
 inline uint32_t status_class(CaseStatus s) {
     return is_open(s) ? 0 : s == CaseStatus::Closed ? 1 : 2;
 }
@@ -432,10 +444,10 @@ struct MetricsScratch {
     KeyIndex keys;
     std::vector<uint8_t> breached;  // per selected row: the SLA pass's case flags (metrics_sla.cpp)
     std::vector<uint32_t> codes, rollup_rows;
-    std::vector<uint8_t> cell_mask;         // per cell: 1 when the filter keeps it
-    std::vector<SlaBreakdownRow> sla_rows;  // per severity, queue, owner and offering, one block each
-    std::vector<uint8_t> text_matches;      // per text index string: 1 when it holds the filter text
-    MetricsIndex own_index;                 // built per call by the compute_metrics overload without an index
+    std::vector<uint8_t> cell_mask[kCellSplits];  // per cell of each split: 1 when the filter keeps it
+    std::vector<SlaBreakdownRow> sla_rows;        // per severity, queue, owner and offering, one block each
+    std::vector<uint8_t> text_matches;            // per text index string: 1 when it holds the filter text
+    MetricsIndex own_index;  // built per call by the compute_metrics overload without an index
     // What parts of the figures were computed for, so that a call changing none of a part's inputs keeps
     // it. Rows, satisfaction and verbatims do not depend on as_of: the live minute tick keeps them. Plan
     // progress depends on the customer filter alone: another filter change only redoes the customer join.

@@ -1,4 +1,4 @@
-// metrics_cells.cpp: counts that add and subtract; the counts of each severity x offering x status cell.
+// metrics_cells.cpp: counts that add and subtract; the counts of each cell of the two splits.
 #include <algorithm>
 
 #include "metrics_counts.h"
@@ -30,12 +30,13 @@ static void append(std::vector<T>* to, const std::vector<T>& from) {
     to->insert(to->end(), from.begin(), from.end());
 }
 
-// Every count of `o` added to (or taken from) those of `to`. Rank bits add and subtract like the other
-// counters: the ranks of disjoint selections never share a bit, and a subset's bits are all set in `to`.
+// Every count of `o` added to (or taken from) those of `to`, or only those of the parts that depend on the
+// time (count_parts' time_only). Rank bits add and subtract like the other counters: the ranks of disjoint
+// selections never share a bit, and a subset's bits are all set in `to`.
 template <bool kSubtract>
-static void combine(PartCounts* to, const PartCounts& o) {
+static void combine(PartCounts* to, const PartCounts& o, bool time_parts_only = false) {
     // The counters, as pairs of to's and o's (a loop over them instead of one call each keeps the code
-    // small).
+    // small); those of the time parts first.
     BacklogCounts& b = to->backlog;
     const BacklogCounts& ob = o.backlog;
     std::vector<uint32_t>* const counters[] = {
@@ -48,10 +49,13 @@ static void combine(PartCounts* to, const PartCounts& o) {
         &ob.resolution_ranks, &o.sla.bins,       &o.sla.by_key,
         &o.drivers.n,         &o.terms.per_term, &o.customers.open};
     if (b.arrivals.empty()) b.flow_first = ob.flow_first;
-    for (size_t k = 0; k < std::size(counters); ++k) combine_each<kSubtract>(counters[k], *others[k]);
+    const size_t time_counters = std::size(counters) - 2;
+    for (size_t k = 0; k < (time_parts_only ? time_counters : std::size(counters)); ++k)
+        combine_each<kSubtract>(counters[k], *others[k]);
     combine_one<kSubtract>(&b.created_before, ob.created_before);
     combine_one<kSubtract>(&b.open_before, ob.open_before);
     combine_one<kSubtract>(&b.transfers, ob.transfers);
+    if (time_parts_only) return;
     for (int side = 0; side < 2; ++side) {
         combine_one<kSubtract>(&to->terms.comments[side], o.terms.comments[side]);
         combine_one<kSubtract>(&to->terms.tokens[side], o.terms.tokens[side]);
@@ -101,11 +105,24 @@ bool filter_by_cells(const Filter& f) {
            f.customer.empty() && f.owner.empty() && f.text.empty() && status_classes(f, keeps);
 }
 
-void cells_of_filter(const MetricsIndex& index, const Filter& f, std::vector<uint8_t>* mask) {
-    const uint32_t offerings = index.cells / (kStatusClasses * kSeverities);
+void cells_of_filter(const MetricsIndex& index, CellSplit split, const Filter& f,
+                     std::vector<uint8_t>* mask) {
     bool keeps[kStatusClasses];
     status_classes(f, keeps);
     mask->assign(kNoCell + 1, 0);
+    if (index.cells[split].cells == 0) return;
+    auto keep_classes = [&](uint32_t first_cell) {
+        for (uint32_t k = 0; k < kStatusClasses; ++k) (*mask)[first_cell + k] = keeps[k];
+    };
+    if (split == kByTime) {  // the slabs whose times [start[s], start[s + 1]) meet the range [from, to)
+        const std::vector<Time>& start = index.slab_start;
+        for (size_t s = 0; s < start.size(); ++s)
+            if ((!has_time(f.to) || start[s] < f.to) &&
+                (!has_time(f.from) || s + 1 == start.size() || start[s + 1] > f.from))
+                keep_classes(kStatusClasses * static_cast<uint32_t>(s));
+        return;
+    }
+    const uint32_t offerings = index.cells[kByKind].cells / (kStatusClasses * kSeverities);
     for (uint32_t v = 0; v < kSeverities; ++v) {
         if (!f.severity.empty() &&
             std::find(f.severity.begin(), f.severity.end(), static_cast<Severity>(v)) == f.severity.end())
@@ -113,8 +130,7 @@ void cells_of_filter(const MetricsIndex& index, const Filter& f, std::vector<uin
         for (uint32_t code = 0; code < offerings; ++code)
             if (f.offering.empty() || std::find(f.offering.begin(), f.offering.end(),
                                                 index.offering.keys[code]) != f.offering.end())
-                for (uint32_t k = 0; k < kStatusClasses; ++k)
-                    (*mask)[kStatusClasses * (v * offerings + code) + k] = keeps[k];
+                keep_classes(kStatusClasses * (v * offerings + code));
     }
 }
 
@@ -131,30 +147,38 @@ static bool same_counting_options(const MetricsOptions& a, const MetricsOptions&
            a.drivers == b.drivers && a.verbatims == b.verbatims && a.plans == b.plans;
 }
 
-const std::vector<PartCounts>* cell_counts(const Dataset& data, const MetricsIndex& index,
+const std::vector<PartCounts>* cell_counts(const Dataset& data, const MetricsIndex& index, CellSplit split,
                                            const SlaResults& sla, Time as_of, const MetricsOptions& opt,
                                            MetricsScratch* scratch) {
-    if (index.cells == 0 || index.survey_last_day - index.survey_first_day >= kMaxCellDays) return nullptr;
-    CountsScratch& cs = *scratch->counts;
+    const CellIndex& split_index = index.cells[split];
+    if (split_index.cells == 0 || index.survey_last_day - index.survey_first_day >= kMaxCellDays)
+        return nullptr;
+    CellCounts& cc = scratch->counts->cells[split];
     // Satisfaction, terms and the customer join do not depend on the time: the live minute tick recounts
     // only the backlog, the SLA clocks and the drivers.
-    const bool same_data =
-        cs.cells.size() == index.cells && cs.build == index.build && same_counting_options(cs.options, opt);
-    if (same_data && cs.sla == &sla && cs.sla_as_of == sla.as_of && cs.as_of == as_of) return &cs.cells;
-    cs.sla = &sla, cs.sla_as_of = sla.as_of, cs.as_of = as_of, cs.build = index.build, cs.options = opt;
-    cs.cells.resize(index.cells);
+    const bool same_data = cc.cells.size() == split_index.cells && cc.build == index.build &&
+                           same_counting_options(cc.options, opt);
+    if (same_data && cc.sla == &sla && cc.sla_as_of == sla.as_of && cc.as_of == as_of) return &cc.cells;
+    cc.sla = &sla, cc.sla_as_of = sla.as_of, cc.as_of = as_of, cc.build = index.build, cc.options = opt;
+    cc.cells.resize(split_index.cells);
+    // Time cells are only summed less the rows a selection leaves out, whose lists are made anew. They hold
+    // running totals over the slabs (see sum_cells): each adds the one a slab before it, in the parts it
+    // recounted.
+    const bool lists = split == kByKind;
     std::vector<uint32_t> rows, surveys;
     const std::vector<uint32_t> none;
     const Filter everything;
-    for (uint32_t cell = 0; cell < index.cells; ++cell) {
-        rows.assign(index.cell_rows.begin() + index.cell_begin[cell],
-                    index.cell_rows.begin() + index.cell_begin[cell + 1]);
+    for (uint32_t cell = 0; cell < split_index.cells; ++cell) {
+        rows.assign(split_index.cell_rows.begin() + split_index.cell_begin[cell],
+                    split_index.cell_rows.begin() + split_index.cell_begin[cell + 1]);
         select_surveys(data, index, rows, everything, &surveys);
         const bool open = cell % kStatusClasses == status_class(CaseStatus::New);  // all its rows, or none
-        count_parts(data, index, sla, {rows, open ? rows : none, surveys, true, false}, as_of, opt,
-                    index.survey_first_day, index.survey_last_day, same_data, scratch, &cs.cells[cell]);
+        count_parts(data, index, sla, {rows, open ? rows : none, surveys, lists, false}, as_of, opt,
+                    index.survey_first_day, index.survey_last_day, same_data, scratch, &cc.cells[cell]);
+        if (split == kByTime && cell >= kStatusClasses)
+            combine<false>(&cc.cells[cell], cc.cells[cell - kStatusClasses], same_data);
     }
-    return &cs.cells;
+    return &cc.cells;
 }
 
 void count_parts(const Dataset& data, const MetricsIndex& index, const SlaResults& sla, const Selection& sel,
@@ -169,7 +193,7 @@ void count_parts(const Dataset& data, const MetricsIndex& index, const SlaResult
     count_customers(index, sel, opt, &out->customers);
 }
 
-void select_cells(const MetricsIndex& index, const std::vector<uint8_t>& mask, std::vector<uint32_t>* rows,
+void select_cells(const CellIndex& index, const std::vector<uint8_t>& mask, std::vector<uint32_t>* rows,
                   std::vector<uint32_t>* open_rows, std::vector<uint32_t>* surveys) {
     // Every row is written and kept when its cell is: no branch to mispredict on mixed cells.
     const uint8_t* keep = mask.data();
@@ -217,7 +241,7 @@ static void left_out(size_t n, const std::vector<uint32_t>& kept, const uint8_t*
     gap(from, n);
 }
 
-void rows_left_out(const MetricsIndex& index, const std::vector<uint8_t>& mask,
+void rows_left_out(const CellIndex& index, const std::vector<uint8_t>& mask,
                    const std::vector<uint32_t>& rows, const std::vector<uint32_t>& surveys,
                    std::vector<uint32_t>* left_rows, std::vector<uint32_t>* left_open,
                    std::vector<uint32_t>* left_surveys) {
@@ -230,23 +254,39 @@ void rows_left_out(const MetricsIndex& index, const std::vector<uint8_t>& mask,
         left_surveys, nullptr);
 }
 
-size_t rows_in_cells(const MetricsIndex& index, const std::vector<uint8_t>& mask) {
+size_t rows_in_cells(const CellIndex& index, const std::vector<uint8_t>& mask) {
     size_t n = 0;
     for (uint32_t cell = 0; cell < index.cells; ++cell)
         n += mask[cell] ? index.cell_begin[cell + 1] - index.cell_begin[cell] : 0;
     return n;
 }
 
-void sum_cells(const std::vector<PartCounts>& cells, const std::vector<uint8_t>& mask, PartCounts* out) {
+void sum_cells(CellSplit split, const std::vector<PartCounts>& cells, const std::vector<uint8_t>& mask,
+               PartCounts* out) {
     bool first = true;
-    for (size_t cell = 0; cell < cells.size(); ++cell) {
-        if (!mask[cell]) continue;
+    auto add = [&](const PartCounts& counts) {
         if (first) {
-            *out = cells[cell];  // copying reuses out's buffers
+            *out = counts;  // copying reuses out's buffers
             first = false;
         } else {
-            out->add(cells[cell]);
+            out->add(counts);
         }
+    };
+    if (split == kByKind) {
+        for (size_t cell = 0; cell < cells.size(); ++cell)
+            if (mask[cell]) add(cells[cell]);
+        return;
+    }
+    // Per status class, the slabs in the mask (a run: the time range's) are the running total up to the
+    // last less that before the first.
+    const size_t slabs = cells.size() / kStatusClasses;
+    for (uint32_t k = 0; k < kStatusClasses; ++k) {
+        size_t from = 0, last = slabs;  // (last == slabs: none)
+        while (from < slabs && !mask[kStatusClasses * from + k]) ++from;
+        for (size_t s = from; s < slabs && mask[kStatusClasses * s + k]; ++s) last = s;
+        if (last == slabs) continue;
+        add(cells[kStatusClasses * last + k]);
+        if (from > 0) out->subtract(cells[kStatusClasses * (from - 1) + k]);
     }
 }
 

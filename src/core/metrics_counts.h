@@ -1,5 +1,5 @@
-// metrics_counts.h: every part of the figures as counts that add up, and those counts per
-// severity x offering x status class cell.
+// metrics_counts.h: every part of the figures as counts that add up, and those counts per cell: per
+// severity x offering x status class, and per creation-time slab x status class.
 //
 // Each part runs in two steps: count_*() counts a selection of rows into a *Counts struct, finish_*() turns
 // the counts into the figures. The counts of disjoint selections add up (PartCounts::add), so a filter
@@ -9,7 +9,9 @@
 // rows of its cells takes the counts of the rows it leaves out away from its cells' sum
 // (PartCounts::subtract): its cost grows with the rows it leaves out. Cells split cases by status class
 // (open, closed, the rest), so that a filter on whole classes sums cells and one on part of a class starts
-// from that class. A queue, product, customer or owner keeps few cases: counting its rows is cheap.
+// from that class. A time range starts from the time slabs it meets when that leaves out fewer rows: it
+// then leaves out at most the rest of its first and last slabs (a 32nd of the cases each). A queue,
+// product, customer or owner keeps few cases: counting its rows is cheap.
 #pragma once
 
 #include <cstdint>
@@ -84,14 +86,20 @@ struct PartCounts {
     void subtract(const PartCounts& o);
 };
 
-// MetricsScratch::counts: the counts of the current selection, and each cell's for one key.
-struct CountsScratch {
-    PartCounts selection;
-    const SlaResults* sla = nullptr;  // the cells' key, like MetricsScratch::SlaFacts's
+// The counts of each cell of one split (MetricsIndex::cells), for one data version, SLA result, time and
+// set of counting options.
+struct CellCounts {
+    const SlaResults* sla = nullptr;
     Time sla_as_of = kNoTime, as_of = kNoTime;
     uint64_t build = 0;
     MetricsOptions options;
-    std::vector<PartCounts> cells;  // per cell (MetricsIndex::case_cell); empty: none made
+    std::vector<PartCounts> cells;  // per cell; empty: none made
+};
+
+// MetricsScratch::counts: the counts of the current selection, and each cell's.
+struct CountsScratch {
+    PartCounts selection;
+    CellCounts cells[kCellSplits];
     // A broad selection's cells less what it leaves out (compute_metrics): the rows and counts left out.
     std::vector<uint32_t> left_rows, left_open, left_surveys;
     PartCounts left_out;
@@ -158,10 +166,10 @@ void join_plan_customers(const Dataset& data, const MetricsIndex& index, const C
 
 // The lists of a selection alone, after PartCounts::subtract: its oldest open cases (BacklogCounts::
 // oldest_open); the nearing clocks and open breaches (SlaCounts::nearing, open_breaches) of the rows of the
-// cells in `mask` but those in left_rows (ascending).
+// cells of `split` in `mask` but those in left_rows (ascending).
 void list_oldest_open(const Dataset& data, const Selection& sel, const MetricsOptions& options,
                       BacklogCounts* out);
-void list_sla_clocks(const Dataset& data, const MetricsIndex& index, const SlaResults& sla,
+void list_sla_clocks(const Dataset& data, const MetricsIndex& index, const SlaResults& sla, CellSplit split,
                      const std::vector<uint8_t>& mask, const std::vector<uint32_t>& left_rows, Time as_of,
                      const MetricsOptions& options, MetricsScratch* scratch, SlaCounts* out);
 
@@ -173,27 +181,33 @@ void count_parts(const Dataset& data, const MetricsIndex& index, const SlaResult
 
 // ---- cells ------------------------------------------------------------------------------------------
 // Whether a filter restricts nothing but severity, offering and whole status classes (the empty filter
-// included).
+// included): the kByKind cells it keeps hold its rows.
 bool filter_by_cells(const Filter& filter);
-// The cells the filter keeps: mask[cell] is 1 (kNoCell + 1 entries, kNoCell's 0).
-void cells_of_filter(const MetricsIndex& index, const Filter& filter, std::vector<uint8_t>* mask);
+// The cells of a split that the filter keeps, or keeps some rows of: mask[cell] is 1 (kNoCell + 1
+// entries, kNoCell's 0). kByTime keeps the slabs that meet the filter's time range.
+void cells_of_filter(const MetricsIndex& index, CellSplit split, const Filter& filter,
+                     std::vector<uint8_t>* mask);
 // The case rows, open case rows and survey rows of the cells in `mask`, ascending.
-void select_cells(const MetricsIndex& index, const std::vector<uint8_t>& mask, std::vector<uint32_t>* rows,
+void select_cells(const CellIndex& cells, const std::vector<uint8_t>& mask, std::vector<uint32_t>* rows,
                   std::vector<uint32_t>* open_rows, std::vector<uint32_t>* surveys);
 // The rows, open rows and surveys of the cells in `mask` that a selection within them left out (`rows` and
 // `surveys` are the selection's, ascending).
-void rows_left_out(const MetricsIndex& index, const std::vector<uint8_t>& mask,
+void rows_left_out(const CellIndex& cells, const std::vector<uint8_t>& mask,
                    const std::vector<uint32_t>& rows, const std::vector<uint32_t>& surveys,
                    std::vector<uint32_t>* left_rows, std::vector<uint32_t>* left_open,
                    std::vector<uint32_t>* left_surveys);
 // The number of case rows in the cells in `mask`.
-size_t rows_in_cells(const MetricsIndex& index, const std::vector<uint8_t>& mask);
-// The sum of the counts of the cells in `mask` (at least one).
-void sum_cells(const std::vector<PartCounts>& cells, const std::vector<uint8_t>& mask, PartCounts* out);
-// The counts of each cell, made unless scratch->counts holds them for this data, SLA result, time and
-// counting options. Returns nullptr when the data has no cells (see MetricsIndex::cells) or its surveys
-// span too many days for per-cell trends.
-const std::vector<PartCounts>* cell_counts(const Dataset& data, const MetricsIndex& index,
+size_t rows_in_cells(const CellIndex& cells, const std::vector<uint8_t>& mask);
+// The sum of the counts of the cells of `split` in `mask` (at least one). The time split's cells hold running
+// totals (a cell: its status class's cases created before its slab's end), so that any time range sums
+// two of them per status class.
+void sum_cells(CellSplit split, const std::vector<PartCounts>& cells, const std::vector<uint8_t>& mask,
+               PartCounts* out);
+// The counts of each cell of a split, made unless scratch->counts holds them for this data, SLA result,
+// time and counting options. Returns nullptr when the split has no cells (see CellIndex) or the surveys
+// span too many days for per-cell trends. The time split's cells hold no lists (oldest open cases, nearing
+// clocks, open breaches): a selection that sums them makes its lists anew.
+const std::vector<PartCounts>* cell_counts(const Dataset& data, const MetricsIndex& index, CellSplit split,
                                            const SlaResults& sla, Time as_of, const MetricsOptions& options,
                                            MetricsScratch* scratch);
 

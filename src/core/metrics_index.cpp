@@ -65,6 +65,36 @@ void sort_ranked_codes(const KeyCodes& codes, std::vector<uint64_t>* keys, std::
         (*codes_out)[i] = codes.by_name[static_cast<uint32_t>((*keys)[i])];
 }
 
+// The split of the cases by cell[r] into `cells` cells, none when they are more than kMaxCells.
+static void split_cases(const CaseTable& c, const SurveyTable& s, const std::vector<uint32_t>& cell,
+                        size_t cells, CellIndex* out) {
+    *out = CellIndex{};
+    if (cells == 0 || cells > kMaxCells) return;
+    out->cells = static_cast<uint32_t>(cells);
+    out->case_cell.resize(c.count);
+    for (uint32_t r = 0; r < c.count; ++r)
+        out->case_cell[r] = static_cast<uint8_t>(cell[r] | (is_open(c.status[r]) ? kCellOpen : 0));
+    group_rows(cell, cells, &out->cell_begin, &out->cell_rows);
+    out->survey_cell.assign(s.count, kNoCell);
+    for (uint32_t i = 0; i < s.count; ++i)
+        if (s.case_index[i] < c.count) out->survey_cell[i] = out->case_cell[s.case_index[i]] & ~kCellOpen;
+}
+
+// The starts of the time slabs: creation times about equally many cases apart, read from a sample of at
+// least 8192 cases (sorting them all would cost the index build more than the slabs save). The first slab
+// starts at kNoTime; a time many cases share starts one slab only.
+static void slab_starts(const std::vector<Time>& created, std::vector<Time>* out) {
+    out->clear();
+    if (created.empty()) return;
+    const size_t step = std::max<size_t>(1, created.size() / 8192);
+    std::vector<Time> sample;
+    for (size_t r = 0; r < created.size(); r += step) sample.push_back(created[r]);
+    std::sort(sample.begin(), sample.end());
+    out->push_back(kNoTime);
+    for (size_t k = 1; k < kTimeSlabs; ++k)
+        if (const Time t = sample[k * sample.size() / kTimeSlabs]; t > out->back()) out->push_back(t);
+}
+
 void build_metrics_index(const Dataset& any_data, MetricsIndex* out) {
     static const StringPool kEmptyPool;
     Dataset empty;  // an unusable dataset is indexed as an empty one (compute_metrics treats it so too)
@@ -88,20 +118,23 @@ void build_metrics_index(const Dataset& any_data, MetricsIndex* out) {
         severity_code[r] = std::min<uint32_t>(static_cast<uint32_t>(c.severity[r]), kSeverities - 1);
     group_rows(severity_code, kSeverities, &out->severity_begin, &out->severity_rows);
     const size_t offerings = out->offering.keys.size();
-    const size_t cells = kStatusClasses * kSeverities * offerings;
-    out->cells = cells <= kMaxCells ? static_cast<uint32_t>(cells) : 0;
-    out->case_cell.clear(), out->cell_begin.clear(), out->cell_rows.clear();
-    if (out->cells) {
-        std::vector<uint32_t> cell(c.count);
-        out->case_cell.resize(c.count);
-        for (uint32_t r = 0; r < c.count; ++r) {
-            const uint32_t base =
-                severity_code[r] * static_cast<uint32_t>(offerings) + out->offering.case_code[r];
-            cell[r] = kStatusClasses * base + status_class(c.status[r]);
-            out->case_cell[r] = static_cast<uint8_t>(cell[r] | (is_open(c.status[r]) ? kCellOpen : 0));
-        }
-        group_rows(cell, out->cells, &out->cell_begin, &out->cell_rows);
+    std::vector<uint32_t> cell(c.count);
+    for (uint32_t r = 0; r < c.count; ++r)
+        cell[r] = kStatusClasses *
+                      (severity_code[r] * static_cast<uint32_t>(offerings) + out->offering.case_code[r]) +
+                  status_class(c.status[r]);
+    split_cases(c, s, cell, kStatusClasses * kSeverities * offerings, &out->cells[kByKind]);
+    slab_starts(c.created_at, &out->slab_start);
+    for (uint32_t r = 0; r < c.count; ++r) {
+        const auto after = std::upper_bound(out->slab_start.begin(), out->slab_start.end(), c.created_at[r]);
+        cell[r] = kStatusClasses * static_cast<uint32_t>(after - out->slab_start.begin() - 1) +
+                  status_class(c.status[r]);
     }
+    split_cases(c, s, cell, kStatusClasses * out->slab_start.size(), &out->cells[kByTime]);
+    // A time range selects by runs when they are long: a run of 16 rows costs its two binary searches what
+    // testing its rows would.
+    find_created_runs(c.created_at, &out->created_runs);
+    if (out->created_runs.size() > c.count / 16 + 64) out->created_runs.clear();
     out->unfiltered = UnfilteredCache{};
 
     out->end_time.resize(c.count);
@@ -167,9 +200,6 @@ void build_metrics_index(const Dataset& any_data, MetricsIndex* out) {
         out->survey_case_created[i] = c.created_at[r];
         out->survey_case_end[i] = out->end_time[r];
     }
-    out->survey_cell.assign(out->cells ? s.count : 0, kNoCell);
-    for (uint32_t i = 0; i < out->survey_cell.size(); ++i)
-        if (s.case_index[i] < c.count) out->survey_cell[i] = out->case_cell[s.case_index[i]] & ~kCellOpen;
     build_text_index(data, &out->text);
     if (&s == &data.surveys) {
         index_verbatim_terms(data, out);

@@ -277,7 +277,8 @@ void count_sla(const Dataset& data, const MetricsIndex& index, const SlaResults&
         for (uint32_t kind = 0; kind < kCaseKinds; ++kind) out->bins[kCaseKindsAt + kind] += set[kind];
 }
 
-// Every listed clock of the rows `rows` (ascending) that `keep` keeps, on its list (not yet cut).
+// Every listed clock of the rows `rows` (ascending) that `keep` keeps (asked once per row, in that order), on
+// its list (not yet cut).
 template <typename Keep>
 static void list_clocks_of(const SlaResults& sla, const MetricsScratch::SlaFacts& facts,
                            const std::vector<uint32_t>& rows, Keep keep, Time nearing_until, SlaCounts* out) {
@@ -323,19 +324,19 @@ static bool first_kept(const std::vector<T>& order, bool complete, size_t limit,
     return complete || out->size() == limit;
 }
 
-void list_sla_clocks(const Dataset& data, const MetricsIndex& index, const SlaResults& sla,
+void list_sla_clocks(const Dataset& data, const MetricsIndex& index, const SlaResults& sla, CellSplit split,
                      const std::vector<uint8_t>& mask, const std::vector<uint32_t>& left_rows, Time as_of,
                      const MetricsOptions& opt, MetricsScratch* scratch, SlaCounts* out) {
     out->nearing.clear(), out->open_breaches.clear();
     Time nearing_until;
     const MetricsScratch::SlaFacts* facts =
         usable_facts(data, index, sla, as_of, opt, scratch, &nearing_until);
-    if (!facts || index.case_cell.size() != data.cases.count) return;
+    const std::vector<uint8_t>& case_cell = index.cells[split].case_cell;
+    if (!facts || case_cell.size() != data.cases.count) return;
     if (facts->orders_limit != opt.list_limit)
         make_list_orders(data, sla, opt.list_limit, &scratch->sla_facts);
     auto keep = [&](uint32_t r) {  // in the cells, not left out
-        return mask[index.case_cell[r] & ~kCellOpen] &&
-               !std::binary_search(left_rows.begin(), left_rows.end(), r);
+        return mask[case_cell[r] & ~kCellOpen] && !std::binary_search(left_rows.begin(), left_rows.end(), r);
     };
     const bool nearing_known = first_kept(
         facts->first_running, facts->orders_complete[0], opt.list_limit, keep,
@@ -344,8 +345,15 @@ void list_sla_clocks(const Dataset& data, const MetricsIndex& index, const SlaRe
         facts->first_breaches, facts->orders_complete[1], kSlaOpenBreachList, keep,
         [](const OpenBreach&) { return true; }, &out->open_breaches);
     if (nearing_known && breaches_known) return;
-    out->nearing.clear(), out->open_breaches.clear();  // a narrow selection: every listed clock it keeps
-    list_clocks_of(sla, *facts, facts->listed_rows, keep, nearing_until, out);
+    // A selection that keeps few of the first clocks (a recent time range): every listed clock it keeps.
+    // The rows come ascending, so a cursor walks left_rows along instead of searching it.
+    out->nearing.clear(), out->open_breaches.clear();
+    auto left = left_rows.begin();
+    auto keep_ascending = [&](uint32_t r) {
+        while (left != left_rows.end() && *left < r) ++left;
+        return mask[case_cell[r] & ~kCellOpen] && (left == left_rows.end() || *left != r);
+    };
+    list_clocks_of(sla, *facts, facts->listed_rows, keep_ascending, nearing_until, out);
     keep_first_clocks(data, opt.list_limit, &out->nearing, &out->open_breaches);
 }
 

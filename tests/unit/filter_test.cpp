@@ -62,6 +62,41 @@ TEST(Filter, TimeRangeIsHalfOpen) {
     EXPECT_EQ(d.select(d.parse({"from=2026-03-03", "to=2026-03-04T00:00:01Z"})), (Rows{1, 2}));
 }
 
+// Rows out of creation order come in several runs; a time range selects in each between two binary searches,
+// the same rows as testing every row (a case without a creation time sorts first, kept by a range with no
+// start). Any filter by more than a time range, severities and statuses is left to select_cases.
+TEST(Filter, TimeRangeSelectsByCreatedRunsAsByTestingEveryRow) {
+    FilterData d;
+    std::vector<Time>& created = d.data.cases.created_at;
+    created = {t(3), t(1), t(2), t(5), kNoTime};
+    std::vector<uint32_t> runs;
+    find_created_runs(created, &runs);
+    EXPECT_EQ(runs, (Rows{0, 1, 4, 5}));
+    for (Time from : {kNoTime, t(0), t(2), t(3), t(6)})
+        for (Time to : {kNoTime, t(2), t(3), t(5) + 1})
+            for (const std::vector<const char*>& more :
+                 {std::vector<const char*>{}, {"severity=A,C"}, {"status=new,closed"}, {"queue=Storage"}}) {
+                Filter f;
+                std::string error;
+                for (const char* a : more) ASSERT_TRUE(apply_filter_arg(a, d.pool, &f, &error));
+                f.from = from, f.to = to;
+                Rows rows = {99}, open_rows = {99}, tested, tested_open;
+                const bool by_runs = select_time_range(d.data, f, runs, &rows, &open_rows);
+                select_cases(d.data, f, &tested, nullptr, nullptr, {}, &tested_open);
+                const bool timed = has_time(from) || has_time(to);
+                EXPECT_EQ(by_runs, timed && f.queue.empty()) << from << " " << to;
+                if (!by_runs) continue;
+                EXPECT_EQ(rows, tested) << from << " " << to;
+                EXPECT_EQ(open_rows, tested_open) << from << " " << to;
+            }
+    Filter before;
+    before.to = t(2);
+    Rows rows, open_rows;
+    ASSERT_TRUE(select_time_range(d.data, before, runs, &rows, &open_rows));
+    EXPECT_EQ(rows, (Rows{1, 4}));
+    EXPECT_FALSE(select_time_range(d.data, before, {}, &rows, &open_rows));  // no runs made
+}
+
 TEST(Filter, TextIsCaseInsensitiveOverIdTitleAndCustomer) {
     FilterData d;
     EXPECT_EQ(d.select(d.parse({"text=cas-5"})), (Rows{4}));

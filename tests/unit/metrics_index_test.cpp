@@ -347,7 +347,7 @@ TEST(MetricsCells, SummedCellsGiveTheFiguresOfCountingTheRows) {
     Generated& g = generated();
     MetricsIndex index;
     build_metrics_index(g.data, &index);
-    ASSERT_GE(index.cells, 2u * kSeverities);  // the generator's offerings
+    ASSERT_GE(index.cells[kByKind].cells, 2u * kSeverities);  // the generator's offerings
     const StringPool& pool = g.feeds.pool();
     std::vector<std::string> offerings;
     for (StrId id : index.offering.keys) offerings.emplace_back(pool.view(id));
@@ -368,6 +368,7 @@ TEST(MetricsCells, SummedCellsGiveTheFiguresOfCountingTheRows) {
     // few: counted directly).
     const std::string early = std::to_string((index.first_created_day + 20) * kSecondsPerDay);
     const std::string late = std::to_string(g.as_of - 5 * kSecondsPerDay);
+    const std::string middle = std::to_string((index.first_created_day * kSecondsPerDay + g.as_of) / 2);
     const size_t direct_before = filters.size();
     for (const std::vector<std::string>& args :
          std::vector<std::vector<std::string>>{{"status=closed,resolved"},
@@ -377,6 +378,11 @@ TEST(MetricsCells, SummedCellsGiveTheFiguresOfCountingTheRows) {
                                                {"to=" + late, "offering=" + offerings[0]},
                                                {"text=e"},
                                                {"text=e", "severity=B,C", "status=closed"},
+                                               // time ranges: their slabs less the rest of the first and last
+                                               {"from=" + middle},
+                                               {"to=" + middle},
+                                               {"from=" + early, "to=" + late},
+                                               {"from=" + early, "status=closed,new"},
                                                {"status=new"}})  // few rows: counted
         filters.push_back(g.filter(args));
     MetricsOptions small;  // lists shorter than a cell's, series shorter than the data
@@ -405,16 +411,64 @@ TEST(MetricsCells, SummedCellsGiveTheFiguresOfCountingTheRows) {
                     EXPECT_EQ(counted.backlog.daily.back().day, day_of(g.as_of + step));
                 }
                 if (&f - filters.data() >= static_cast<long>(direct_before) && &f != &filters.back()) {
-                    std::vector<uint8_t> mask;  // this call's rows left out
-                    cells_of_filter(index, f, &mask);
+                    size_t fewest_left = SIZE_MAX;  // this call's rows left out: those of the better split
+                    for (CellSplit split : {kByKind, kByTime}) {
+                        std::vector<uint8_t> mask;
+                        cells_of_filter(index, split, f, &mask);
+                        const size_t left = rows_in_cells(index.cells[split], mask) - reused.rows.size();
+                        if (split == kByKind || has_time(f.from) || has_time(f.to))
+                            fewest_left = std::min(fewest_left, left);
+                    }
                     const std::vector<uint32_t>& left = reused.scratch.counts->left_rows;
-                    EXPECT_EQ(left.size(), rows_in_cells(index, mask) - reused.rows.size());
+                    EXPECT_EQ(left.size(), fewest_left);
                     EXPECT_LT(left.size(), reused.rows.size());
                 }
                 if (f.queue.empty() && !counted.rows.empty()) {  // the cells were counted for this call
-                    EXPECT_EQ(reused.scratch.counts->cells.size(), index.cells);
-                    EXPECT_EQ(reused.scratch.counts->as_of, g.as_of + step);
+                    const CellCounts& by_kind = reused.scratch.counts->cells[kByKind];
+                    EXPECT_EQ(by_kind.cells.size(), index.cells[kByKind].cells);
+                    EXPECT_EQ(by_kind.as_of, g.as_of + step);
                 }
             }
         }
+}
+
+// The time split: slabs of about equally many cases, each holding the cases created within its times; a
+// time range sums the slabs it meets and leaves out no more than the rest of its first and last slab.
+TEST(MetricsCells, TimeSlabsHoldTheCasesCreatedInThemAndARangeLeavesOutTheRestOfTwo) {
+    Generated& g = generated();
+    MetricsIndex index;
+    build_metrics_index(g.data, &index);
+    const std::vector<Time>& start = index.slab_start;
+    const CellIndex& by_time = index.cells[kByTime];
+    ASSERT_GE(start.size(), kTimeSlabs / 2);
+    ASSERT_LE(start.size(), kTimeSlabs);
+    EXPECT_EQ(start.front(), kNoTime);
+    EXPECT_TRUE(std::is_sorted(start.begin(), start.end()));
+    ASSERT_EQ(by_time.cells, kStatusClasses * start.size());
+    // Assembled data is in few runs of creation order: time ranges select by them (select_time_range).
+    EXPECT_FALSE(index.created_runs.empty());
+    std::vector<size_t> per_slab(start.size());
+    for (uint32_t r = 0; r < g.data.cases.count; ++r) {
+        const uint32_t cell = by_time.case_cell[r] & ~kCellOpen, slab = cell / kStatusClasses;
+        ++per_slab[slab];
+        EXPECT_EQ(cell % kStatusClasses, status_class(g.data.cases.status[r]));
+        EXPECT_GE(g.data.cases.created_at[r], start[slab]);
+        if (slab + 1 < start.size()) {
+            EXPECT_LT(g.data.cases.created_at[r], start[slab + 1]);
+        }
+    }
+    const size_t even = g.data.cases.count / start.size();
+    for (size_t n : per_slab) EXPECT_TRUE(n > even / 2 && n < 2 * even) << n << " cases, not about " << even;
+
+    Filter range;  // from inside slab 5 to inside slab 20
+    range.from = start[5] + 1, range.to = start[20] + 1;
+    Metrics ours;
+    compute_metrics(g.data, index, g.sla, range, g.as_of, MetricsOptions{}, &ours);
+    std::vector<uint8_t> mask;
+    cells_of_filter(index, kByTime, range, &mask);
+    for (uint32_t cell = 0; cell < by_time.cells; ++cell)
+        EXPECT_EQ(mask[cell], cell / kStatusClasses >= 5 && cell / kStatusClasses <= 20) << cell;
+    EXPECT_EQ(ours.scratch.counts->cells[kByTime].cells.size(), by_time.cells);  // summed
+    EXPECT_LE(ours.scratch.counts->left_rows.size(), per_slab[5] + per_slab[20]);
+    EXPECT_EQ(ours.scratch.counts->left_rows.size(), rows_in_cells(by_time, mask) - ours.rows.size());
 }
