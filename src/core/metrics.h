@@ -419,7 +419,7 @@ constexpr uint16_t kTraitStatus = 7, kTraitSeverityShift = 3;  // status: bits 0
 constexpr uint16_t kTraitTransfers2 = 1u << 5, kTraitSwarmed = 1u << 6, kTraitReopened = 1u << 7,
                    kTraitFirstContact = 1u << 8, kTraitSystemDown = 1u << 9;
 constexpr uint32_t kCaseTraitCodes = 1u << 10;
-constexpr uint32_t kMaxCells = 96;  // 10 offerings, 32 time slabs (case_cell holds cells below kNoCell)
+constexpr uint32_t kMaxCells = 126;  // 14 offerings, 42 time slabs (case_cell holds cells below kNoCell)
 // The cells' status classes: open, closed, and the rest (resolved, cancelled). A filter on whole classes
 // (the open statuses, closed, or both) sums cells; one on part of a class takes the rest away.
 constexpr uint32_t kStatusClasses = 3;
@@ -428,6 +428,7 @@ inline uint32_t status_class(CaseStatus s) {
     return is_open(s) ? 0 : s == CaseStatus::Closed ? 1 : 2;
 }
 constexpr uint8_t kCellOpen = 0x80, kNoCell = 0x7f;
+static_assert(kMaxCells <= kNoCell, "a cell number must fit below kNoCell");
 
 void build_metrics_index(const Dataset& data, MetricsIndex* out);
 

@@ -10,7 +10,7 @@
 // (PartCounts::subtract): its cost grows with the rows it leaves out. Cells split cases by status class
 // (open, closed, the rest), so that a filter on whole classes sums cells and one on part of a class starts
 // from that class. A time range starts from the time slabs it meets when that leaves out fewer rows: it
-// then leaves out at most the rest of its first and last slabs (a 32nd of the cases each). A queue,
+// then leaves out at most the rest of its first and last slabs (a 42nd of the cases each). A queue,
 // product, customer or owner keeps few cases: counting its rows is cheap.
 #pragma once
 
