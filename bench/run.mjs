@@ -205,7 +205,9 @@ async function filterRecompute(page, queues) {
 //   the rows they leave out (a time range: the creation-time slabs it meets, less the rest of the first
 //   and last);
 // - `middle`: time ranges that keep a third to two thirds of the cases: from 60 and 120 days back, and
-//   the 90 days before the last 30 (slabs cut at both ends).
+//   the 90 days before the last 30 (slabs cut at both ends);
+// - `texts` (no target): more text searches, from one most cases hold (e) to a word (gateway) and the
+//   first digit of a case number (2: every id holds it).
 async function largeSelections(page, offerings, asOf) {
     const day = (daysBack) => new Date((asOf - daysBack * 86400) * 1000).toISOString().slice(0, 10);
     return page.evaluate(async ([offerings, yearAgo, days150, days120, days90, days60, days30]) => {
@@ -243,7 +245,8 @@ async function largeSelections(page, offerings, asOf) {
                                 [{key: 'from', value: days90}, {key: 'status', value: 'closed'}]]);
         const middle = bothWays([[{key: 'from', value: days60}], [{key: 'from', value: days120}],
                                  [{key: 'from', value: days120}, {key: 'to', value: days30}]]);
-        return {cells, other, middle};
+        const texts = bothWays(['e', 'l', 'gateway', '2'].map((v) => [{key: 'text', value: v}]));
+        return {cells, other, middle, texts};
     }, [offerings, day(365), day(150), day(120), day(90), day(60), day(30)]);
 }
 
@@ -495,7 +498,7 @@ function writeTable(res) {
         lines.push('', `Filter changes from "no filter" at ${big.cases.toLocaleString('en')} cases (board_ms, median of 3):`, '',
             '| selection | cases | ours: cells summed (less the rows left out), ms | every row counted (peer path), ms | ratio |',
             '|---|---:|---:|---:|---:|');
-        for (const x of [...large.cells, ...(large.other || []), ...(large.middle || [])])
+        for (const x of [...large.cells, ...(large.other || []), ...(large.middle || []), ...(large.texts || [])])
             lines.push(`| ${x.filter} | ${x.rows.toLocaleString('en')} | ${x.median_ms} | ${x.rows_counted_ms} | ${x.ratio} |`);
     }
     if (big && big.frames) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model.h"
+#include "text_search.h"
 
 namespace cb {
 
@@ -29,16 +30,6 @@ struct Filter {
     bool operator!=(const Filter& o) const { return !(*this == o); }
 };
 
-// Case-folded copies (fold_case) of the strings the text filter searches (case id, title, customer), each
-// followed by a 0 byte, so that one substring search runs over all of them at once instead of per row.
-struct TextIndex {
-    std::string folded;
-    std::vector<StrId> ids;       // the strings, in blob order
-    std::vector<uint32_t> begin;  // ids.size() + 1 offsets into folded
-    size_t pool_size = 0;         // the pool's size when built
-};
-void build_text_index(const Dataset& data, TextIndex* out);
-
 // Rows that may match, ascending (e.g. the rows of the one queue a filter allows): a selection then tests
 // only these instead of scanning the whole table.
 struct CandidateRows {
@@ -47,11 +38,11 @@ struct CandidateRows {
 };
 
 // Appends the selected row indices, ascending, to a cleared *rows (its capacity is reused), and the open
-// ones among them to *open_rows when given. With a text index built from `data` (and scratch for its
-// per-string matches) the text filter searches the index.
+// ones among them to *open_rows when given. With a search of the filter's text (search_text over this
+// data), the text filter takes its answer instead of searching each row's strings.
 void select_cases(const Dataset& data, const Filter& filter, std::vector<uint32_t>* rows,
-                  const TextIndex* text = nullptr, std::vector<uint8_t>* text_matches = nullptr,
-                  CandidateRows candidates = {}, std::vector<uint32_t>* open_rows = nullptr);
+                  const TextSearch* text = nullptr, CandidateRows candidates = {},
+                  std::vector<uint32_t>* open_rows = nullptr);
 
 // Rows in runs of ascending creation time: the first row of each run, then the number of rows (empty: none
 // made). Assembled data comes in few runs (one per queue and severity cluster of a feed in creation order).
@@ -69,10 +60,5 @@ bool select_time_range(const Dataset& data, const Filter& filter, const std::vec
 bool apply_filter_arg(std::string_view arg, const StringPool& strings, Filter* filter, std::string* error);
 // The inverse: one "key=value" string per non-empty key, in the key order above.
 std::vector<std::string> filter_to_args(const Filter& filter, const StringPool& strings);
-
-// Case folding for search: ASCII letters and the Latin-1 letters U+00C0..U+00DE (two-byte UTF-8) fold to
-// lower case; every other byte is compared as is, so matching on folded UTF-8 never splits a character.
-std::string fold_case(std::string_view s);
-bool contains_folded(std::string_view haystack, std::string_view folded_needle);
 
 }  // namespace cb

@@ -154,13 +154,25 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
     if (only_cells && std::find(masks[kByKind].begin(), masks[kByKind].end(), 1) != masks[kByKind].end())
         cells = cell_counts(d, *idx, kByKind, sla, as_of, options, &scratch);
     std::vector<uint32_t>& surveys = out->satisfaction.survey_rows;
+    const TextSearch* text = selecting.text.empty() ? nullptr : &scratch.text;
+    if (text) search_text(d, idx->text, selecting.text, &scratch.text);
+    // A text most cases hold, by itself or with keys of whole cells: the rows it leaves out are the cases
+    // lacking the text in the cells the other keys keep, which the search listed.
+    const Selection left{cs.left_rows, cs.left_open, cs.left_surveys, false, false};
+    const bool by_text_left = with_cells && text && text->kind == TextSearch::kLacking &&
+                              filter_by_cells(selecting, true) && idx->cells[kByKind].cells != 0;
+    if (by_text_left) {
+        rows_in_mask(idx->cells[kByKind], masks[kByKind], text->rows, &cs.left_rows, &cs.left_open);
+        select_surveys(d, *idx, cs.left_rows, selecting, &cs.left_surveys);
+    }
     if (!same_selection) {
-        if (cells) {
-            select_cells(idx->cells[kByKind], masks[kByKind], &out->rows, &out->open_rows, &surveys);
+        if (cells || by_text_left) {
+            select_cells(idx->cells[kByKind], masks[kByKind], &out->rows, &out->open_rows, &surveys,
+                         cells ? nullptr : &left);
         } else {
             if (!select_time_range(d, selecting, idx->created_runs, &out->rows, &out->open_rows))
-                select_cases(d, selecting, &out->rows, &idx->text, &scratch.text_matches,
-                             candidate_rows(*idx, selecting), &out->open_rows);
+                select_cases(d, selecting, &out->rows, text, candidate_rows(*idx, selecting),
+                             &out->open_rows);
             select_surveys(d, *idx, out->rows, selecting, &surveys);
         }
     }
@@ -169,15 +181,16 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
     // them (a walk over every row, each step about a 32nd of counting a row) costs less than counting the
     // rows it keeps. A time range takes the split that leaves out fewer.
     CellSplit split = kByKind;
-    size_t fewest_left = SIZE_MAX;
+    size_t fewest_left = by_text_left ? cs.left_rows.size() : SIZE_MAX;
     for (CellSplit s : {kByKind, kByTime}) {
-        if (!with_cells || only_cells || idx->cells[s].cells == 0) continue;
+        if (!with_cells || only_cells || by_text_left || idx->cells[s].cells == 0) continue;
         if (s == kByTime && !has_time(selecting.from) && !has_time(selecting.to)) continue;
         if (s == kByTime) cells_of_filter(*idx, kByTime, selecting, &masks[kByTime]);
-        const size_t left = rows_in_cells(idx->cells[s], masks[s]) - out->rows.size();
-        if (left < fewest_left) fewest_left = left, split = s;
+        const size_t left_out = rows_in_cells(idx->cells[s], masks[s]) - out->rows.size();
+        if (left_out < fewest_left) fewest_left = left_out, split = s;
     }
-    const bool broad = fewest_left != SIZE_MAX && fewest_left + d.cases.count / 32 < out->rows.size();
+    const size_t walk = by_text_left ? 0 : d.cases.count / 32;  // (the text's search found its rows)
+    const bool broad = fewest_left != SIZE_MAX && fewest_left + walk < out->rows.size();
     if (broad) cells = cell_counts(d, *idx, split, sla, as_of, options, &scratch);
     const std::vector<uint8_t>& mask = masks[split];
     const Selection sel{out->rows, out->open_rows, surveys};
@@ -185,9 +198,9 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
     if (cells) {
         sum_cells(split, *cells, mask, &counts);
         if (broad) {
-            rows_left_out(idx->cells[split], mask, out->rows, surveys, &cs.left_rows, &cs.left_open,
-                          &cs.left_surveys);
-            const Selection left{cs.left_rows, cs.left_open, cs.left_surveys, false, false};
+            if (!by_text_left)
+                rows_left_out(idx->cells[split], mask, out->rows, surveys, &cs.left_rows, &cs.left_open,
+                              &cs.left_surveys);
             count_parts(d, *idx, sla, left, as_of, options, idx->survey_first_day, idx->survey_last_day,
                         false, &scratch, &cs.left_out);
             counts.subtract(cs.left_out);

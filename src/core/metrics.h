@@ -447,7 +447,7 @@ struct MetricsScratch {
     std::vector<uint32_t> codes, rollup_rows;
     std::vector<uint8_t> cell_mask[kCellSplits];  // per cell of each split: 1 when the filter keeps it
     std::vector<SlaBreakdownRow> sla_rows;        // per severity, queue, owner and offering, one block each
-    std::vector<uint8_t> text_matches;            // per text index string: 1 when it holds the filter text
+    TextSearch text;                              // the filter text's search of MetricsIndex::text
     MetricsIndex own_index;  // built per call by the compute_metrics overload without an index
     // What parts of the figures were computed for, so that a call changing none of a part's inputs keeps
     // it. Rows, satisfaction and verbatims do not depend on as_of: the live minute tick keeps them. Plan

@@ -99,10 +99,10 @@ static bool status_classes(const Filter& f, bool keeps[kStatusClasses]) {
     return whole;
 }
 
-bool filter_by_cells(const Filter& f) {
+bool filter_by_cells(const Filter& f, bool but_text) {
     bool keeps[kStatusClasses];
     return !has_time(f.from) && !has_time(f.to) && f.queue.empty() && f.product.empty() &&
-           f.customer.empty() && f.owner.empty() && f.text.empty() && status_classes(f, keeps);
+           f.customer.empty() && f.owner.empty() && (but_text || f.text.empty()) && status_classes(f, keeps);
 }
 
 void cells_of_filter(const MetricsIndex& index, CellSplit split, const Filter& f,
@@ -194,28 +194,52 @@ void count_parts(const Dataset& data, const MetricsIndex& index, const SlaResult
 }
 
 void select_cells(const CellIndex& index, const std::vector<uint8_t>& mask, std::vector<uint32_t>* rows,
-                  std::vector<uint32_t>* open_rows, std::vector<uint32_t>* surveys) {
-    // Every row is written and kept when its cell is: no branch to mispredict on mixed cells.
+                  std::vector<uint32_t>* open_rows, std::vector<uint32_t>* surveys, const Selection* except) {
+    // Every row is written and kept when its cell is: no branch to mispredict on mixed cells. Rows of
+    // `except` end the runs so written and are stepped over.
     const uint8_t* keep = mask.data();
     const size_t n = index.case_cell.size();
     rows->resize(n), open_rows->resize(n);
     uint32_t *to = rows->data(), *open_to = open_rows->data();
     size_t k = 0, open_k = 0;
-    for (size_t r = 0; r < n; ++r) {
-        const uint8_t cell = index.case_cell[r];
-        const size_t kept = keep[cell & ~kCellOpen];
-        to[k] = open_to[open_k] = static_cast<uint32_t>(r);
-        k += kept, open_k += kept & (cell >> 7);
-    }
+    auto cases = [&](size_t from, size_t end) {
+        for (size_t r = from; r < end; ++r) {
+            const uint8_t cell = index.case_cell[r];
+            const size_t kept = keep[cell & ~kCellOpen];
+            to[k] = open_to[open_k] = static_cast<uint32_t>(r);
+            k += kept, open_k += kept & (cell >> 7);
+        }
+    };
+    size_t from = 0;
+    if (except)
+        for (uint32_t r : except->rows) cases(from, r), from = r + size_t(1);
+    cases(from, n);
     rows->resize(k), open_rows->resize(open_k);
     const size_t m = index.survey_cell.size();
     surveys->resize(m);
     k = 0;
-    for (size_t i = 0; i < m; ++i) {
-        (*surveys)[k] = static_cast<uint32_t>(i);
-        k += keep[index.survey_cell[i]];
-    }
+    auto survey_rows = [&](size_t first, size_t end) {
+        for (size_t i = first; i < end; ++i) {
+            (*surveys)[k] = static_cast<uint32_t>(i);
+            k += keep[index.survey_cell[i]];
+        }
+    };
+    from = 0;
+    if (except)
+        for (uint32_t i : except->survey_rows) survey_rows(from, i), from = i + size_t(1);
+    survey_rows(from, m);
     surveys->resize(k);
+}
+
+void rows_in_mask(const CellIndex& index, const std::vector<uint8_t>& mask, const std::vector<uint32_t>& rows,
+                  std::vector<uint32_t>* kept, std::vector<uint32_t>* kept_open) {
+    kept->clear(), kept_open->clear();
+    for (uint32_t r : rows) {
+        const uint8_t cell = r < index.case_cell.size() ? index.case_cell[r] : kNoCell;
+        if (!mask[cell & ~kCellOpen]) continue;
+        kept->push_back(r);
+        if (cell & kCellOpen) kept_open->push_back(r);
+    }
 }
 
 // The entries 0..n-1 that `kept` (ascending) lacks and whose cell the mask keeps, found in the gaps between

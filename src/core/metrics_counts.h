@@ -181,15 +181,20 @@ void count_parts(const Dataset& data, const MetricsIndex& index, const SlaResult
 
 // ---- cells ------------------------------------------------------------------------------------------
 // Whether a filter restricts nothing but severity, offering and whole status classes (the empty filter
-// included): the kByKind cells it keeps hold its rows.
-bool filter_by_cells(const Filter& filter);
+// included): the kByKind cells it keeps hold its rows. With but_text, whatever its text.
+bool filter_by_cells(const Filter& filter, bool but_text = false);
 // The cells of a split that the filter keeps, or keeps some rows of: mask[cell] is 1 (kNoCell + 1
 // entries, kNoCell's 0). kByTime keeps the slabs that meet the filter's time range.
 void cells_of_filter(const MetricsIndex& index, CellSplit split, const Filter& filter,
                      std::vector<uint8_t>* mask);
-// The case rows, open case rows and survey rows of the cells in `mask`, ascending.
+// The case rows, open case rows and survey rows of the cells in `mask`, ascending; less those of `except`
+// (rows and surveys of those cells, ascending) when given.
 void select_cells(const CellIndex& cells, const std::vector<uint8_t>& mask, std::vector<uint32_t>* rows,
-                  std::vector<uint32_t>* open_rows, std::vector<uint32_t>* surveys);
+                  std::vector<uint32_t>* open_rows, std::vector<uint32_t>* surveys,
+                  const Selection* except = nullptr);
+// The rows of `rows` (ascending) in the cells in `mask`, and the open ones among them.
+void rows_in_mask(const CellIndex& cells, const std::vector<uint8_t>& mask, const std::vector<uint32_t>& rows,
+                  std::vector<uint32_t>* kept, std::vector<uint32_t>* kept_open);
 // The rows, open rows and surveys of the cells in `mask` that a selection within them left out (`rows` and
 // `surveys` are the selection's, ascending).
 void rows_left_out(const CellIndex& cells, const std::vector<uint8_t>& mask,

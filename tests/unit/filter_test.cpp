@@ -82,7 +82,7 @@ TEST(Filter, TimeRangeSelectsByCreatedRunsAsByTestingEveryRow) {
                 f.from = from, f.to = to;
                 Rows rows = {99}, open_rows = {99}, tested, tested_open;
                 const bool by_runs = select_time_range(d.data, f, runs, &rows, &open_rows);
-                select_cases(d.data, f, &tested, nullptr, nullptr, {}, &tested_open);
+                select_cases(d.data, f, &tested, nullptr, {}, &tested_open);
                 const bool timed = has_time(from) || has_time(to);
                 EXPECT_EQ(by_runs, timed && f.queue.empty()) << from << " " << to;
                 if (!by_runs) continue;
@@ -104,6 +104,63 @@ TEST(Filter, TextIsCaseInsensitiveOverIdTitleAndCustomer) {
     EXPECT_EQ(d.select(d.parse({"text=éLAN"})), (Rows{3}));  // Latin-1 letters fold too
     EXPECT_EQ(d.select(d.parse({"text=contoso", "queue=Storage"})), (Rows{2}));
     EXPECT_EQ(d.select(d.parse({"text=nowhere"})), (Rows{}));
+}
+
+// The index's search lists the rows holding a text when few do, the rows lacking it when few do (all
+// three of their strings lack it), and neither otherwise; select_cases then gives the rows of searching
+// each row, with any other keys.
+TEST(Filter, TextSearchListsTheFewRowsHoldingOrLackingTheText) {
+    FilterData d;  // 8 cases: a search lists at most 2 rows
+    d.add_case("CAS-6", t(5), CaseStatus::New, "Storage", Severity::B);
+    d.add_case("CAS-7", t(6), CaseStatus::Closed, "Storage", Severity::C);
+    d.add_case("CAS-8", t(7), CaseStatus::New, "Networking", Severity::B);
+    CaseTable& c = d.data.cases;
+    c.title[5] = d.id("Outlook crash"), c.title[6] = d.id("Printer jam at Contoso");
+    c.customer[6] = d.id("Tailspin");
+    TextIndex index;
+    build_text_index(d.data, &index);
+    struct Expected {
+        const char* text;
+        TextSearch::Rows kind;
+        Rows rows;
+    };
+    const Expected cases[] = {
+        {"JAM", TextSearch::kHolding, {6}},      // one title
+        {"crash", TextSearch::kHolding, {5}},    // one title
+        {"cas-8", TextSearch::kHolding, {7}},    // an id and a title, of one row
+        {"nowhere", TextSearch::kHolding, {}},   // none
+        {"contoso", TextSearch::kLacking, {3}},  // row 6's customer lacks it, its title holds it
+        {"cas-", TextSearch::kLacking, {}},      // every id
+        {"title of", TextSearch::kUnknown, {}},  // 5 rows hold it, 3 lack it
+    };
+    TextSearch search;
+    for (const Expected& e : cases) {
+        search_text(d.data, index, e.text, &search);
+        EXPECT_TRUE(search.searched) << e.text;
+        EXPECT_EQ(search.kind, e.kind) << e.text;
+        EXPECT_EQ(search.rows, e.rows) << e.text;
+        for (const std::vector<const char*>& more :
+             {std::vector<const char*>{}, {"queue=Storage"}, {"status=new", "severity=B,C"}}) {
+            Filter f;
+            std::string error;
+            for (const char* a : more) ASSERT_TRUE(apply_filter_arg(a, d.pool, &f, &error));
+            f.text = e.text;
+            Rows searched = {99};
+            select_cases(d.data, f, &searched, &search);
+            EXPECT_EQ(searched, d.select(f)) << e.text;
+        }
+    }
+    // A search for another text, or of an index the pool has outgrown, is not used.
+    search_text(d.data, index, "jam", &search);
+    Filter f = d.parse({"text=crash"});
+    Rows rows;
+    select_cases(d.data, f, &rows, &search);
+    EXPECT_EQ(rows, (Rows{5}));
+    d.id("a string interned after the index");
+    search_text(d.data, index, "crash", &search);
+    EXPECT_FALSE(search.searched);
+    select_cases(d.data, f, &rows, &search);
+    EXPECT_EQ(rows, (Rows{5}));
 }
 
 TEST(Filter, BadArgumentsAreRejectedAndLeaveTheFilterAlone) {

@@ -168,13 +168,15 @@ TEST(MetricsIndex, TextFilterThroughTheIndexSelectsTheRowsOfThePlainSearch) {
     Generated& g = generated();
     TextIndex text;
     build_text_index(g.data, &text);
-    std::vector<uint8_t> matches;
-    for (const char* needle : {"a", "OUTLOOK", "cs-", "zz-not-there", "e "}) {
+    TextSearch search;
+    for (const char* needle : {"a", "OUTLOOK", "cs-", "zz-not-there", "e ", "1"}) {
         Filter f;
         f.text = needle;
         std::vector<uint32_t> plain, indexed;
         select_cases(g.data, f, &plain);
-        select_cases(g.data, f, &indexed, &text, &matches);
+        search_text(g.data, text, needle, &search);
+        EXPECT_TRUE(search.searched);
+        select_cases(g.data, f, &indexed, &search);
         EXPECT_EQ(indexed, plain) << needle;
     }
 }
@@ -376,8 +378,9 @@ TEST(MetricsCells, SummedCellsGiveTheFiguresOfCountingTheRows) {
                                                {"status=closed,resolved", "severity=C"},
                                                {"from=" + early},
                                                {"to=" + late, "offering=" + offerings[0]},
-                                               {"text=e"},
+                                               {"text=e"},  // the search lists the cases lacking it
                                                {"text=e", "severity=B,C", "status=closed"},
+                                               {"text=a", "from=" + early},  // those skipped, the rest walked
                                                // time ranges: their slabs less the rest of the first and last
                                                {"from=" + middle},
                                                {"to=" + middle},
@@ -422,6 +425,9 @@ TEST(MetricsCells, SummedCellsGiveTheFiguresOfCountingTheRows) {
                     const std::vector<uint32_t>& left = reused.scratch.counts->left_rows;
                     EXPECT_EQ(left.size(), fewest_left);
                     EXPECT_LT(left.size(), reused.rows.size());
+                    if (!f.text.empty()) {
+                        EXPECT_EQ(reused.scratch.text.kind, TextSearch::kLacking) << f.text;
+                    }
                 }
                 if (f.queue.empty() && !counted.rows.empty()) {  // the cells were counted for this call
                     const CellCounts& by_kind = reused.scratch.counts->cells[kByKind];
