@@ -193,6 +193,27 @@ void count_parts(const Dataset& data, const MetricsIndex& index, const SlaResult
     count_customers(index, sel, opt, &out->customers);
 }
 
+// Calls gap(from, to) for each run of 0 .. n-1 between the entries of `skip` (ascending, when given), which
+// are stepped over.
+template <typename Gap>
+static void for_each_gap(size_t n, const std::vector<uint32_t>* skip, Gap gap) {
+    size_t from = 0;
+    if (skip)
+        for (uint32_t r : *skip) {
+            if (r > from) gap(from, r);
+            from = r + size_t(1);
+        }
+    gap(from, n);
+}
+
+// Appends r to *rows, and to *open_rows (when given) if its cell is open, when the mask keeps its cell.
+static void add_if_kept(uint32_t r, uint8_t cell, const uint8_t* keep, std::vector<uint32_t>* rows,
+                        std::vector<uint32_t>* open_rows) {
+    if (!keep[cell & ~kCellOpen]) return;
+    rows->push_back(r);
+    if (open_rows && (cell & kCellOpen)) open_rows->push_back(r);
+}
+
 void select_cells(const CellIndex& index, const std::vector<uint8_t>& mask, std::vector<uint32_t>* rows,
                   std::vector<uint32_t>* open_rows, std::vector<uint32_t>* surveys, const Selection* except) {
     // Every row is written and kept when its cell is: no branch to mispredict on mixed cells. Rows of
@@ -202,44 +223,33 @@ void select_cells(const CellIndex& index, const std::vector<uint8_t>& mask, std:
     rows->resize(n), open_rows->resize(n);
     uint32_t *to = rows->data(), *open_to = open_rows->data();
     size_t k = 0, open_k = 0;
-    auto cases = [&](size_t from, size_t end) {
+    for_each_gap(n, except ? &except->rows : nullptr, [&](size_t from, size_t end) {
         for (size_t r = from; r < end; ++r) {
             const uint8_t cell = index.case_cell[r];
             const size_t kept = keep[cell & ~kCellOpen];
             to[k] = open_to[open_k] = static_cast<uint32_t>(r);
             k += kept, open_k += kept & (cell >> 7);
         }
-    };
-    size_t from = 0;
-    if (except)
-        for (uint32_t r : except->rows) cases(from, r), from = r + size_t(1);
-    cases(from, n);
+    });
     rows->resize(k), open_rows->resize(open_k);
     const size_t m = index.survey_cell.size();
     surveys->resize(m);
     k = 0;
-    auto survey_rows = [&](size_t first, size_t end) {
-        for (size_t i = first; i < end; ++i) {
+    for_each_gap(m, except ? &except->survey_rows : nullptr, [&](size_t from, size_t end) {
+        for (size_t i = from; i < end; ++i) {
             (*surveys)[k] = static_cast<uint32_t>(i);
             k += keep[index.survey_cell[i]];
         }
-    };
-    from = 0;
-    if (except)
-        for (uint32_t i : except->survey_rows) survey_rows(from, i), from = i + size_t(1);
-    survey_rows(from, m);
+    });
     surveys->resize(k);
 }
 
 void rows_in_mask(const CellIndex& index, const std::vector<uint8_t>& mask, const std::vector<uint32_t>& rows,
                   std::vector<uint32_t>* kept, std::vector<uint32_t>* kept_open) {
     kept->clear(), kept_open->clear();
-    for (uint32_t r : rows) {
-        const uint8_t cell = r < index.case_cell.size() ? index.case_cell[r] : kNoCell;
-        if (!mask[cell & ~kCellOpen]) continue;
-        kept->push_back(r);
-        if (cell & kCellOpen) kept_open->push_back(r);
-    }
+    for (uint32_t r : rows)
+        add_if_kept(r, r < index.case_cell.size() ? index.case_cell[r] : kNoCell, mask.data(), kept,
+                    kept_open);
 }
 
 // The entries 0..n-1 that `kept` (ascending) lacks and whose cell the mask keeps, found in the gaps between
@@ -249,20 +259,10 @@ static void left_out(size_t n, const std::vector<uint32_t>& kept, const uint8_t*
                      std::vector<uint32_t>* left, std::vector<uint32_t>* left_open) {
     left->clear();
     if (left_open) left_open->clear();
-    auto gap = [&](size_t from, size_t to) {
-        for (size_t r = from; r < to; ++r) {
-            const uint8_t cell = cell_of(r);
-            if (!keep[cell & ~kCellOpen]) continue;
-            left->push_back(static_cast<uint32_t>(r));
-            if (left_open && (cell & kCellOpen)) left_open->push_back(static_cast<uint32_t>(r));
-        }
-    };
-    size_t from = 0;
-    for (uint32_t r : kept) {
-        if (r > from) gap(from, r);
-        from = r + size_t(1);
-    }
-    gap(from, n);
+    for_each_gap(n, &kept, [&](size_t from, size_t to) {
+        for (size_t r = from; r < to; ++r)
+            add_if_kept(static_cast<uint32_t>(r), cell_of(r), keep, left, left_open);
+    });
 }
 
 void rows_left_out(const CellIndex& index, const std::vector<uint8_t>& mask,
