@@ -1,4 +1,5 @@
-// group_rows.h: rows ordered by a small integer code, for row lists per key and for clustered storage.
+// group_rows.h: rows ordered by a small integer code (row lists per key, clustered storage), and runs of
+// consecutive rows in a row list.
 #pragma once
 
 #include <cstdint>
@@ -16,6 +17,17 @@ inline void group_rows(const std::vector<uint32_t>& code, size_t codes, std::vec
     rows->resize(code.size());
     std::vector<uint32_t> next(begin->begin(), begin->end() - 1);
     for (uint32_t r = 0; r < code.size(); ++r) (*rows)[next[code[r]]++] = r;
+}
+
+// The end of the run of consecutive rows that starts at rows[a] (rows ascending, no repeats): rows[a .. end)
+// are rows[a], rows[a] + 1, ... A broad selection is a few long runs, so this steps 64 entries at a time
+// while they run on (the entries between two that are 64 rows apart then run on too).
+inline size_t run_end(const std::vector<uint32_t>& rows, size_t a) {
+    const size_t n = rows.size();
+    size_t b = a + 1;
+    while (b + 63 < n && rows[b + 63] - rows[a] == b + 63 - a) b += 64;
+    while (b < n && rows[b] - rows[a] == b - a) ++b;
+    return b;
 }
 
 }  // namespace cb

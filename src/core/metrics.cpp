@@ -150,7 +150,7 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
     const bool with_cells = options.cell_counts && !uses_rollups(d);
     if (with_cells) cells_of_filter(*idx, kByKind, selecting, &masks[kByKind]);
     const bool only_cells = with_cells && filter_by_cells(selecting);
-    const std::vector<PartCounts>* cells = nullptr;
+    const CellCounts* cells = nullptr;
     if (only_cells && std::find(masks[kByKind].begin(), masks[kByKind].end(), 1) != masks[kByKind].end())
         cells = cell_counts(d, *idx, kByKind, sla, as_of, options, &scratch);
     std::vector<uint32_t>& surveys = out->satisfaction.survey_rows;

@@ -1,6 +1,7 @@
 // metrics_cells.cpp: counts that add and subtract; the counts of each cell of the two splits.
 #include <algorithm>
 
+#include "group_rows.h"
 #include "metrics_counts.h"
 
 namespace cb {
@@ -32,7 +33,8 @@ static void append(std::vector<T>* to, const std::vector<T>& from) {
 
 // Every count of `o` added to (or taken from) those of `to`, or only those of the parts that depend on the
 // time (count_parts' time_only). Rank bits add and subtract like the other counters: the ranks of disjoint
-// selections never share a bit, and a subset's bits are all set in `to`.
+// selections never share a bit, and a subset's bits are all set in `to`. (Not inlined: each of its callers
+// would hold a copy of its loops, kilobytes of download each.)
 template <bool kSubtract>
 static void combine(PartCounts* to, const PartCounts& o, bool time_parts_only = false) {
     // The counters, as pairs of to's and o's (a loop over them instead of one call each keeps the code
@@ -73,11 +75,15 @@ static void combine(PartCounts* to, const PartCounts& o, bool time_parts_only = 
         combine_each<kSubtract>(histograms[k], *other_histograms[k]);
 }
 
+static void append_lists(PartCounts* to, const PartCounts& o) {
+    append(&to->backlog.oldest_open, o.backlog.oldest_open);  // finish_backlog keeps the oldest
+    append(&to->sla.nearing, o.sla.nearing);                  // finish_sla keeps the first of each list
+    append(&to->sla.open_breaches, o.sla.open_breaches);
+}
+
 void PartCounts::add(const PartCounts& o) {
     combine<false>(this, o);
-    append(&backlog.oldest_open, o.backlog.oldest_open);  // finish_backlog keeps the oldest
-    append(&sla.nearing, o.sla.nearing);                  // finish_sla keeps the first of each list
-    append(&sla.open_breaches, o.sla.open_breaches);
+    append_lists(this, o);
 }
 
 void PartCounts::subtract(const PartCounts& o) {
@@ -147,9 +153,9 @@ static bool same_counting_options(const MetricsOptions& a, const MetricsOptions&
            a.drivers == b.drivers && a.verbatims == b.verbatims && a.plans == b.plans;
 }
 
-const std::vector<PartCounts>* cell_counts(const Dataset& data, const MetricsIndex& index, CellSplit split,
-                                           const SlaResults& sla, Time as_of, const MetricsOptions& opt,
-                                           MetricsScratch* scratch) {
+const CellCounts* cell_counts(const Dataset& data, const MetricsIndex& index, CellSplit split,
+                              const SlaResults& sla, Time as_of, const MetricsOptions& opt,
+                              MetricsScratch* scratch) {
     const CellIndex& split_index = index.cells[split];
     if (split_index.cells == 0 || index.survey_last_day - index.survey_first_day >= kMaxCellDays)
         return nullptr;
@@ -158,7 +164,7 @@ const std::vector<PartCounts>* cell_counts(const Dataset& data, const MetricsInd
     // only the backlog, the SLA clocks and the drivers.
     const bool same_data = cc.cells.size() == split_index.cells && cc.build == index.build &&
                            same_counting_options(cc.options, opt);
-    if (same_data && cc.sla == &sla && cc.sla_as_of == sla.as_of && cc.as_of == as_of) return &cc.cells;
+    if (same_data && cc.sla == &sla && cc.sla_as_of == sla.as_of && cc.as_of == as_of) return &cc;
     cc.sla = &sla, cc.sla_as_of = sla.as_of, cc.as_of = as_of, cc.build = index.build, cc.options = opt;
     cc.cells.resize(split_index.cells);
     // Time cells are only summed less the rows a selection leaves out, whose lists are made anew. They hold
@@ -178,7 +184,12 @@ const std::vector<PartCounts>* cell_counts(const Dataset& data, const MetricsInd
         if (split == kByTime && cell >= kStatusClasses)
             combine<false>(&cc.cells[cell], cc.cells[cell - kStatusClasses], same_data);
     }
-    return &cc.cells;
+    if (lists) {
+        cc.class_totals.clear(), cc.class_totals.resize(kStatusClasses);
+        for (uint32_t cell = 0; cell < split_index.cells; ++cell)
+            combine<false>(&cc.class_totals[cell % kStatusClasses], cc.cells[cell]);
+    }
+    return &cc;
 }
 
 void count_parts(const Dataset& data, const MetricsIndex& index, const SlaResults& sla, const Selection& sel,
@@ -199,9 +210,11 @@ template <typename Gap>
 static void for_each_gap(size_t n, const std::vector<uint32_t>* skip, Gap gap) {
     size_t from = 0;
     if (skip)
-        for (uint32_t r : *skip) {
+        for (size_t i = 0, end; i < skip->size(); i = end) {  // a run of skipped entries at a time
+            end = run_end(*skip, i);
+            const uint32_t r = (*skip)[i];
             if (r > from) gap(from, r);
-            from = r + size_t(1);
+            from = r + (end - i);
         }
     gap(from, n);
 }
@@ -285,20 +298,37 @@ size_t rows_in_cells(const CellIndex& index, const std::vector<uint8_t>& mask) {
     return n;
 }
 
-void sum_cells(CellSplit split, const std::vector<PartCounts>& cells, const std::vector<uint8_t>& mask,
+// Starts *out with `part` (copying reuses out's buffers) when *first, else adds it. (Not inlined: a copy of
+// PartCounts is kilobytes of code at each place it is inlined.)
+[[gnu::noinline]] static void add_part(const PartCounts& part, bool* first, PartCounts* out) {
+    if (*first) {
+        *out = part;
+        *first = false;
+    } else {
+        out->add(part);
+    }
+}
+
+void sum_cells(CellSplit split, const CellCounts& split_counts, const std::vector<uint8_t>& mask,
                PartCounts* out) {
+    const std::vector<PartCounts>& cells = split_counts.cells;
     bool first = true;
-    auto add = [&](const PartCounts& counts) {
-        if (first) {
-            *out = counts;  // copying reuses out's buffers
-            first = false;
-        } else {
-            out->add(counts);
-        }
-    };
     if (split == kByKind) {
-        for (size_t cell = 0; cell < cells.size(); ++cell)
-            if (mask[cell]) add(cells[cell]);
+        // Per status class: its total less the cells the mask leaves out when it keeps more than half of
+        // them (adding a cell reads about a quarter of a megabyte at 1M cases), else the kept cells added.
+        // The lists are the kept cells' either way.
+        const size_t kinds = cells.size() / kStatusClasses;
+        for (uint32_t k = 0; k < kStatusClasses; ++k) {
+            size_t kept = 0;
+            for (size_t cell = k; cell < cells.size(); cell += kStatusClasses) kept += mask[cell];
+            const bool from_total = 2 * kept > kinds && split_counts.class_totals.size() == kStatusClasses;
+            if (from_total) add_part(split_counts.class_totals[k], &first, out);
+            for (size_t cell = k; cell < cells.size(); cell += kStatusClasses) {
+                if (from_total && mask[cell]) append_lists(out, cells[cell]);
+                if (from_total && !mask[cell]) out->subtract(cells[cell]);
+                if (!from_total && mask[cell]) add_part(cells[cell], &first, out);
+            }
+        }
         return;
     }
     // Per status class, the slabs in the mask (a run: the time range's) are the running total up to the
@@ -309,7 +339,7 @@ void sum_cells(CellSplit split, const std::vector<PartCounts>& cells, const std:
         while (from < slabs && !mask[kStatusClasses * from + k]) ++from;
         for (size_t s = from; s < slabs && mask[kStatusClasses * s + k]; ++s) last = s;
         if (last == slabs) continue;
-        add(cells[kStatusClasses * last + k]);
+        add_part(cells[kStatusClasses * last + k], &first, out);
         if (from > 0) out->subtract(cells[kStatusClasses * (from - 1) + k]);
     }
 }

@@ -94,6 +94,9 @@ struct CellCounts {
     uint64_t build = 0;
     MetricsOptions options;
     std::vector<PartCounts> cells;  // per cell; empty: none made
+    // The severity x offering split: per status class, its cells' counts added, without their lists. A
+    // filter keeping most cells of a class (a text or a status alone, severities B and C) starts from it.
+    std::vector<PartCounts> class_totals;
 };
 
 // MetricsScratch::counts: the counts of the current selection, and each cell's.
@@ -206,14 +209,14 @@ size_t rows_in_cells(const CellIndex& cells, const std::vector<uint8_t>& mask);
 // The sum of the counts of the cells of `split` in `mask` (at least one). The time split's cells hold running
 // totals (a cell: its status class's cases created before its slab's end), so that any time range sums
 // two of them per status class.
-void sum_cells(CellSplit split, const std::vector<PartCounts>& cells, const std::vector<uint8_t>& mask,
+void sum_cells(CellSplit split, const CellCounts& split_counts, const std::vector<uint8_t>& mask,
                PartCounts* out);
 // The counts of each cell of a split, made unless scratch->counts holds them for this data, SLA result,
 // time and counting options. Returns nullptr when the split has no cells (see CellIndex) or the surveys
 // span too many days for per-cell trends. The time split's cells hold no lists (oldest open cases, nearing
 // clocks, open breaches): a selection that sums them makes its lists anew.
-const std::vector<PartCounts>* cell_counts(const Dataset& data, const MetricsIndex& index, CellSplit split,
-                                           const SlaResults& sla, Time as_of, const MetricsOptions& options,
-                                           MetricsScratch* scratch);
+const CellCounts* cell_counts(const Dataset& data, const MetricsIndex& index, CellSplit split,
+                              const SlaResults& sla, Time as_of, const MetricsOptions& options,
+                              MetricsScratch* scratch);
 
 }  // namespace cb

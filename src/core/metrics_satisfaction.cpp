@@ -1,6 +1,7 @@
 // metrics_satisfaction.cpp: survey figures over the surveys of the selected cases.
 #include <algorithm>
 
+#include "group_rows.h"
 #include "metrics_counts.h"
 
 namespace cb {
@@ -76,7 +77,7 @@ void select_surveys(const Dataset& data, const MetricsIndex& index, const std::v
     out->resize(s.count);
     uint32_t* to = out->data();
     for (size_t a = 0, b = 0; a < rows.size(); a = b) {
-        for (b = a + 1; b < rows.size() && rows[b] == rows[b - 1] + 1;) ++b;
+        b = run_end(rows, a);
         const uint32_t* first = index.survey_rows.data() + index.survey_begin[rows[a]];
         const uint32_t* last = index.survey_rows.data() + index.survey_begin[rows[b - 1] + 1];
         if (!timed) {
