@@ -198,9 +198,10 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
     if (cells) {
         sum_cells(split, *cells, mask, &counts);
         if (broad) {
+            const bool edges_only = split == kByTime && filter_by_time_cells(selecting);
             if (!by_text_left)
-                rows_left_out(idx->cells[split], mask, out->rows, surveys, &cs.left_rows, &cs.left_open,
-                              &cs.left_surveys);
+                rows_left_out(idx->cells[split], mask, out->rows, surveys, edges_only ? &selecting : nullptr,
+                              d.cases.created_at, &cs.left_rows, &cs.left_open, &cs.left_surveys);
             count_parts(d, *idx, sla, left, as_of, options, idx->survey_first_day, idx->survey_last_day,
                         false, &scratch, &cs.left_out);
             counts.subtract(cs.left_out);

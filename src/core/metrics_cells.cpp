@@ -105,10 +105,19 @@ static bool status_classes(const Filter& f, bool keeps[kStatusClasses]) {
     return whole;
 }
 
-bool filter_by_cells(const Filter& f, bool but_text) {
+// No key but severity, offering, time range and whole status classes (with but_text, whatever the text).
+static bool only_keys_of_cells(const Filter& f, bool but_text) {
     bool keeps[kStatusClasses];
-    return !has_time(f.from) && !has_time(f.to) && f.queue.empty() && f.product.empty() &&
-           f.customer.empty() && f.owner.empty() && (but_text || f.text.empty()) && status_classes(f, keeps);
+    return f.queue.empty() && f.product.empty() && f.customer.empty() && f.owner.empty() &&
+           (but_text || f.text.empty()) && status_classes(f, keeps);
+}
+
+bool filter_by_cells(const Filter& f, bool but_text) {
+    return !has_time(f.from) && !has_time(f.to) && only_keys_of_cells(f, but_text);
+}
+
+bool filter_by_time_cells(const Filter& f) {
+    return f.severity.empty() && f.offering.empty() && only_keys_of_cells(f, false);
 }
 
 void cells_of_filter(const MetricsIndex& index, CellSplit split, const Filter& f,
@@ -266,7 +275,7 @@ void rows_in_mask(const CellIndex& index, const std::vector<uint8_t>& mask, cons
 }
 
 // The entries 0..n-1 that `kept` (ascending) lacks and whose cell the mask keeps, found in the gaps between
-// kept's entries: a broad selection has few gaps, so this costs about one step per kept entry.
+// kept's entries: a step per run of kept entries and one per entry in the gaps.
 template <typename CellOf>
 static void left_out(size_t n, const std::vector<uint32_t>& kept, const uint8_t* keep, CellOf cell_of,
                      std::vector<uint32_t>* left, std::vector<uint32_t>* left_open) {
@@ -278,13 +287,44 @@ static void left_out(size_t n, const std::vector<uint32_t>& kept, const uint8_t*
     });
 }
 
+// The rows of the first and last time slab in the mask created outside the range, ascending: the slabs
+// between lie within it. Only those two slabs' rows are looked at (a range from 60 days back leaves out a
+// few thousand rows, but the gaps between the rows it keeps hold most of the table).
+static void rows_outside_range(const CellIndex& index, const std::vector<uint8_t>& mask, const Filter& range,
+                               const std::vector<Time>& created_at, std::vector<uint32_t>* left,
+                               std::vector<uint32_t>* left_open) {
+    left->clear(), left_open->clear();
+    const uint32_t slabs = index.cells / kStatusClasses;
+    uint32_t first = slabs, last = 0;
+    for (uint32_t cell = 0; cell < index.cells; ++cell)
+        if (mask[cell]) first = std::min(first, cell / kStatusClasses), last = cell / kStatusClasses;
+    std::vector<uint32_t> merged;
+    for (uint32_t cell = 0; first < slabs && cell < index.cells; ++cell) {
+        if (!mask[cell] || (cell / kStatusClasses != first && cell / kStatusClasses != last)) continue;
+        const size_t sorted = left->size();
+        for (uint32_t i = index.cell_begin[cell]; i < index.cell_begin[cell + 1]; ++i) {
+            const uint32_t r = index.cell_rows[i];  // (ascending within a cell)
+            if (!range.time_contains(created_at[r])) left->push_back(r);
+        }
+        merged.resize(left->size());
+        std::merge(left->begin(), left->begin() + static_cast<std::ptrdiff_t>(sorted),
+                   left->begin() + static_cast<std::ptrdiff_t>(sorted), left->end(), merged.begin());
+        left->swap(merged);
+    }
+    for (uint32_t r : *left)
+        if (index.case_cell[r] & kCellOpen) left_open->push_back(r);
+}
+
 void rows_left_out(const CellIndex& index, const std::vector<uint8_t>& mask,
                    const std::vector<uint32_t>& rows, const std::vector<uint32_t>& surveys,
-                   std::vector<uint32_t>* left_rows, std::vector<uint32_t>* left_open,
-                   std::vector<uint32_t>* left_surveys) {
-    left_out(
-        index.case_cell.size(), rows, mask.data(), [&](size_t r) { return index.case_cell[r]; }, left_rows,
-        left_open);
+                   const Filter* range, const std::vector<Time>& created_at, std::vector<uint32_t>* left_rows,
+                   std::vector<uint32_t>* left_open, std::vector<uint32_t>* left_surveys) {
+    if (range)
+        rows_outside_range(index, mask, *range, created_at, left_rows, left_open);
+    else
+        left_out(
+            index.case_cell.size(), rows, mask.data(), [&](size_t r) { return index.case_cell[r]; },
+            left_rows, left_open);
     // (A survey of no known case has kNoCell, which no mask keeps.)
     left_out(
         index.survey_cell.size(), surveys, mask.data(), [&](size_t i) { return index.survey_cell[i]; },

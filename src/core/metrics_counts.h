@@ -186,6 +186,9 @@ void count_parts(const Dataset& data, const MetricsIndex& index, const SlaResult
 // Whether a filter restricts nothing but severity, offering and whole status classes (the empty filter
 // included): the kByKind cells it keeps hold its rows. With but_text, whatever its text.
 bool filter_by_cells(const Filter& filter, bool but_text = false);
+// Whether a filter restricts nothing but the time range and whole status classes: the kByTime cells of the
+// slabs between the range's first and last lie wholly within it.
+bool filter_by_time_cells(const Filter& filter);
 // The cells of a split that the filter keeps, or keeps some rows of: mask[cell] is 1 (kNoCell + 1
 // entries, kNoCell's 0). kByTime keeps the slabs that meet the filter's time range.
 void cells_of_filter(const MetricsIndex& index, CellSplit split, const Filter& filter,
@@ -199,11 +202,13 @@ void select_cells(const CellIndex& cells, const std::vector<uint8_t>& mask, std:
 void rows_in_mask(const CellIndex& cells, const std::vector<uint8_t>& mask, const std::vector<uint32_t>& rows,
                   std::vector<uint32_t>* kept, std::vector<uint32_t>* kept_open);
 // The rows, open rows and surveys of the cells in `mask` that a selection within them left out (`rows` and
-// `surveys` are the selection's, ascending).
+// `surveys` are the selection's, ascending). With `range` (on the time split, the selection's filter when
+// filter_by_time_cells), the case rows left out are found in the range's first and last slab only, by
+// their creation times.
 void rows_left_out(const CellIndex& cells, const std::vector<uint8_t>& mask,
                    const std::vector<uint32_t>& rows, const std::vector<uint32_t>& surveys,
-                   std::vector<uint32_t>* left_rows, std::vector<uint32_t>* left_open,
-                   std::vector<uint32_t>* left_surveys);
+                   const Filter* range, const std::vector<Time>& created_at, std::vector<uint32_t>* left_rows,
+                   std::vector<uint32_t>* left_open, std::vector<uint32_t>* left_surveys);
 // The number of case rows in the cells in `mask`.
 size_t rows_in_cells(const CellIndex& cells, const std::vector<uint8_t>& mask);
 // The sum of the counts of the cells of `split` in `mask` (at least one). The time split's cells hold running
