@@ -176,20 +176,24 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
             select_surveys(d, *idx, out->rows, selecting, &surveys);
         }
     }
-    // A filter by other keys too (status, time range, text...) that keeps most rows of the cells of a split:
-    // its counts are those cells' less the counts of the rows it leaves out, when counting those and finding
-    // them (a walk over every row, each step about a 32nd of counting a row) costs less than counting the
-    // rows it keeps. A time range takes the split that leaves out fewer.
+    // A filter by other keys too (status, time range, queue, text...) that keeps most rows of the cells of a
+    // split: its counts are those cells' less the counts of the rows it leaves out, when counting those and
+    // finding them (a walk over every row, each step about a 32nd of counting a row) costs less than counting
+    // the rows it keeps. A time range or a queue takes the split that leaves out fewer. A filter keeping
+    // every row of its cells (one queue, without a time range that may leave out surveys) is their sum.
     CellSplit split = kByKind;
     size_t fewest_left = by_text_left ? cs.left_rows.size() : SIZE_MAX;
-    for (CellSplit s : {kByKind, kByTime}) {
+    for (CellSplit s : {kByKind, kByTime, kByQueue}) {
         if (!with_cells || only_cells || by_text_left || idx->cells[s].cells == 0) continue;
         if (s == kByTime && !has_time(selecting.from) && !has_time(selecting.to)) continue;
-        if (s == kByTime) cells_of_filter(*idx, kByTime, selecting, &masks[kByTime]);
+        if (s == kByQueue && selecting.queue.empty()) continue;
+        if (s != kByKind) cells_of_filter(*idx, s, selecting, &masks[s]);
         const size_t left_out = rows_in_cells(idx->cells[s], masks[s]) - out->rows.size();
         if (left_out < fewest_left) fewest_left = left_out, split = s;
     }
-    const size_t walk = by_text_left ? 0 : d.cases.count / 32;  // (the text's search found its rows)
+    const bool whole_cells = fewest_left == 0 && !has_time(selecting.from) && !has_time(selecting.to);
+    // (The text's search found the rows it leaves out; whole cells leave out none.)
+    const size_t walk = by_text_left || whole_cells ? 0 : d.cases.count / 32;
     const bool broad = fewest_left != SIZE_MAX && fewest_left + walk < out->rows.size();
     if (broad) cells = cell_counts(d, *idx, split, sla, as_of, options, &scratch);
     const std::vector<uint8_t>& mask = masks[split];
@@ -197,7 +201,9 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
     PartCounts& counts = cs.selection;
     if (cells) {
         sum_cells(split, *cells, mask, &counts);
-        if (broad) {
+        if (broad && whole_cells) {
+            cs.left_rows.clear(), cs.left_open.clear(), cs.left_surveys.clear();
+        } else if (broad) {
             const bool edges_only = split == kByTime && filter_by_time_cells(selecting);
             if (!by_text_left)
                 rows_left_out(idx->cells[split], mask, out->rows, surveys, edges_only ? &selecting : nullptr,
@@ -205,6 +211,8 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
             count_parts(d, *idx, sla, left, as_of, options, idx->survey_first_day, idx->survey_last_day,
                         false, &scratch, &cs.left_out);
             counts.subtract(cs.left_out);
+        }
+        if (broad) {  // the lists (not sums) of the selection
             list_oldest_open(d, sel, options, &counts.backlog);
             list_sla_clocks(d, *idx, sla, split, mask, cs.left_rows, as_of, options, &scratch, &counts.sla);
         }

@@ -364,7 +364,7 @@ struct CellIndex {
     std::vector<uint8_t> case_cell, survey_cell;
     std::vector<uint32_t> cell_begin, cell_rows;  // case rows by cell, like KeyCodes::rows
 };
-enum CellSplit : uint8_t { kByKind, kByTime, kCellSplits };
+enum CellSplit : uint8_t { kByKind, kByTime, kByQueue, kCellSplits };
 // Everything about a dataset that no filter, "as of" time or option changes. Build it once per data
 // version and pass it to every compute_metrics call on that data.
 struct MetricsIndex {
@@ -379,11 +379,11 @@ struct MetricsIndex {
     // Per case, what the backlog counts, as one code below kCaseTraitCodes: the status, the severity and
     // the kTrait* flags (first contact: 0 transfers, 0 reopens, never waiting on the customer).
     std::vector<uint16_t> case_traits;
-    // The two splits of the cases into cells (metrics_counts.h): kByKind, severity x offering code x status
+    // The three splits of the cases into cells (metrics_counts.h): kByKind, severity x offering code x status
     // class (cell = kStatusClasses * (severity * offering codes + offering code) + status_class); kByTime,
-    // creation-time slab x status class (cell = kStatusClasses * slab + status_class). Slab s holds the cases
-    // created in [slab_start[s], slab_start[s + 1]), about as many in each; the first also those with no
-    // creation time, as kNoTime sorts before every time.
+    // creation-time slab x status class (cell = kStatusClasses * slab + status_class); kByQueue, queue code x
+    // status class. Slab s holds the cases created in [slab_start[s], slab_start[s + 1]), about as many in
+    // each; the first also those with no creation time, as kNoTime sorts before every time.
     CellIndex cells[kCellSplits];
     std::vector<Time> slab_start;
     std::vector<uint32_t> created_runs;  // find_created_runs (filter.h); empty when the runs are many

@@ -137,6 +137,13 @@ void cells_of_filter(const MetricsIndex& index, CellSplit split, const Filter& f
                 keep_classes(kStatusClasses * static_cast<uint32_t>(s));
         return;
     }
+    if (split == kByQueue) {
+        for (uint32_t code = 0; code < index.queue.keys.size(); ++code)
+            if (f.queue.empty() ||
+                std::find(f.queue.begin(), f.queue.end(), index.queue.keys[code]) != f.queue.end())
+                keep_classes(kStatusClasses * code);
+        return;
+    }
     const uint32_t offerings = index.cells[kByKind].cells / (kStatusClasses * kSeverities);
     for (uint32_t v = 0; v < kSeverities; ++v) {
         if (!f.severity.empty() &&
@@ -353,15 +360,16 @@ void sum_cells(CellSplit split, const CellCounts& split_counts, const std::vecto
                PartCounts* out) {
     const std::vector<PartCounts>& cells = split_counts.cells;
     bool first = true;
-    if (split == kByKind) {
-        // Per status class: its total less the cells the mask leaves out when it keeps more than half of
-        // them (adding a cell reads about a quarter of a megabyte at 1M cases), else the kept cells added.
-        // The lists are the kept cells' either way.
-        const size_t kinds = cells.size() / kStatusClasses;
+    if (split != kByTime) {
+        // Per status class: its total (kByKind only) less the cells the mask leaves out when it keeps more
+        // than half of them (adding a cell reads about a quarter of a megabyte at 1M cases), else the kept
+        // cells added. The lists are the kept cells' either way.
+        const size_t per_class = cells.size() / kStatusClasses;
         for (uint32_t k = 0; k < kStatusClasses; ++k) {
             size_t kept = 0;
             for (size_t cell = k; cell < cells.size(); cell += kStatusClasses) kept += mask[cell];
-            const bool from_total = 2 * kept > kinds && split_counts.class_totals.size() == kStatusClasses;
+            const bool from_total =
+                2 * kept > per_class && split_counts.class_totals.size() == kStatusClasses;
             if (from_total) add_part(split_counts.class_totals[k], &first, out);
             for (size_t cell = k; cell < cells.size(); cell += kStatusClasses) {
                 if (from_total && mask[cell]) append_lists(out, cells[cell]);

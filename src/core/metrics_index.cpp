@@ -131,6 +131,9 @@ void build_metrics_index(const Dataset& any_data, MetricsIndex* out) {
                   status_class(c.status[r]);
     }
     split_cases(c, s, cell, kStatusClasses * out->slab_start.size(), &out->cells[kByTime]);
+    for (uint32_t r = 0; r < c.count; ++r)
+        cell[r] = kStatusClasses * out->queue.case_code[r] + status_class(c.status[r]);
+    split_cases(c, s, cell, kStatusClasses * out->queue.keys.size(), &out->cells[kByQueue]);
     // A time range selects by runs when they are long: a run of 16 rows costs its two binary searches what
     // testing its rows would.
     find_created_runs(c.created_at, &out->created_runs);

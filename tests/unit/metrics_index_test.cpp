@@ -342,9 +342,10 @@ TEST(MetricsIndex, ATimeRangeHoldingEverythingSelectsWhatNoRangeSelects) {
     }
 }
 
-// A filter on severity and offering sums the counts of its cells (metrics_counts.h): the figures must be
-// those of counting its rows, for every combination, after other filters, at other times and with other
-// options (each a key of the cells' counts).
+// A filter on severity and offering sums the counts of its cells (metrics_counts.h), as does one on queues;
+// other filters take their cells less the rows they leave out: the figures must be those of counting the
+// rows, for every combination, after other filters, at other times and with other options (each a key of
+// the cells' counts).
 TEST(MetricsCells, SummedCellsGiveTheFiguresOfCountingTheRows) {
     Generated& g = generated();
     MetricsIndex index;
@@ -353,6 +354,9 @@ TEST(MetricsCells, SummedCellsGiveTheFiguresOfCountingTheRows) {
     const StringPool& pool = g.feeds.pool();
     std::vector<std::string> offerings;
     for (StrId id : index.offering.keys) offerings.emplace_back(pool.view(id));
+    std::vector<std::string> queues;
+    for (StrId id : index.queue.keys) queues.emplace_back(pool.view(id));
+    ASSERT_GE(index.cells[kByQueue].cells, 2u * kStatusClasses);
     std::vector<Filter> filters = {g.filter({}),
                                    g.filter({"severity=A"}),
                                    g.filter({"severity=B,C"}),
@@ -386,6 +390,12 @@ TEST(MetricsCells, SummedCellsGiveTheFiguresOfCountingTheRows) {
                                                {"to=" + middle},
                                                {"from=" + early, "to=" + late},
                                                {"from=" + early, "status=closed,new"},
+                                               // queues: their cells, whole or less the rows left out
+                                               {"queue=" + queues[0]},
+                                               {"queue=" + queues[0] + "," + queues[1], "status=closed"},
+                                               {"queue=" + queues[1], "status=closed,new"},
+                                               {"queue=" + queues[0], "text=e"},
+                                               {"queue=" + queues[0], "from=" + early},
                                                {"status=new"}})  // few rows: counted
         filters.push_back(g.filter(args));
     MetricsOptions small;  // lists shorter than a cell's, series shorter than the data
@@ -415,11 +425,12 @@ TEST(MetricsCells, SummedCellsGiveTheFiguresOfCountingTheRows) {
                 }
                 if (&f - filters.data() >= static_cast<long>(direct_before) && &f != &filters.back()) {
                     size_t fewest_left = SIZE_MAX;  // this call's rows left out: those of the better split
-                    for (CellSplit split : {kByKind, kByTime}) {
+                    for (CellSplit split : {kByKind, kByTime, kByQueue}) {
                         std::vector<uint8_t> mask;
                         cells_of_filter(index, split, f, &mask);
                         const size_t left = rows_in_cells(index.cells[split], mask) - reused.rows.size();
-                        if (split == kByKind || has_time(f.from) || has_time(f.to))
+                        if (split == kByKind || (split == kByTime && (has_time(f.from) || has_time(f.to))) ||
+                            (split == kByQueue && !f.queue.empty()))
                             fewest_left = std::min(fewest_left, left);
                     }
                     const std::vector<uint32_t>& left = reused.scratch.counts->left_rows;
