@@ -206,8 +206,9 @@ async function filterRecompute(page, queues) {
 //   and last);
 // - `middle`: time ranges that keep a third to two thirds of the cases: from 60 and 120 days back, and
 //   the 90 days before the last 30 (slabs cut at both ends);
-// - `texts` (no target): more text searches, from one most cases hold (e) to a word (gateway) and the
-//   first digit of a case number (2: every id holds it).
+// - `texts` (no target): more text searches, from one most cases hold (e) to a word (gateway), the first
+//   digit of a case number (2: every id holds it), and texts held by a third or two thirds of the cases
+//   (lo, 260: as typed on the way to a word or a case number).
 async function largeSelections(page, offerings, asOf) {
     const day = (daysBack) => new Date((asOf - daysBack * 86400) * 1000).toISOString().slice(0, 10);
     return page.evaluate(async ([offerings, yearAgo, days150, days120, days90, days60, days30]) => {
@@ -245,7 +246,7 @@ async function largeSelections(page, offerings, asOf) {
                                 [{key: 'from', value: days90}, {key: 'status', value: 'closed'}]]);
         const middle = bothWays([[{key: 'from', value: days60}], [{key: 'from', value: days120}],
                                  [{key: 'from', value: days120}, {key: 'to', value: days30}]]);
-        const texts = bothWays(['e', 'l', 'gateway', '2'].map((v) => [{key: 'text', value: v}]));
+        const texts = bothWays(['e', 'l', 'lo', 'gateway', '2', '260'].map((v) => [{key: 'text', value: v}]));
         return {cells, other, middle, texts};
     }, [offerings, day(365), day(150), day(120), day(90), day(60), day(30)]);
 }

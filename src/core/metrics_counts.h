@@ -1,5 +1,5 @@
 // metrics_counts.h: every part of the figures as counts that add up, and those counts per cell: per
-// severity x offering x status class, and per creation-time slab x status class.
+// severity x offering x status class, per creation-time slab x status class and per queue x status class.
 //
 // Each part runs in two steps: count_*() counts a selection of rows into a *Counts struct, finish_*() turns
 // the counts into the figures. The counts of disjoint selections add up (PartCounts::add), so a filter
@@ -10,8 +10,9 @@
 // (PartCounts::subtract): its cost grows with the rows it leaves out. Cells split cases by status class
 // (open, closed, the rest), so that a filter on whole classes sums cells and one on part of a class starts
 // from that class. A time range starts from the time slabs it meets when that leaves out fewer rows: it
-// then leaves out at most the rest of its first and last slabs (a 42nd of the cases each). A queue,
-// product, customer or owner keeps few cases: counting its rows is cheap.
+// then leaves out at most the rest of its first and last slabs (a 42nd of the cases each). A filter on
+// queues sums the queue x status class cells of its queues. A product, customer or owner keeps few cases:
+// counting its rows is cheap.
 #pragma once
 
 #include <cstdint>
