@@ -6,6 +6,7 @@
 
 #include "feeds.h"
 #include "generate.h"
+#include "group_rows.h"
 #include "metrics_counts.h"
 #include "metrics_dump.h"
 #include "metrics_test_data.h"
@@ -339,6 +340,24 @@ TEST(MetricsIndex, ATimeRangeHoldingEverythingSelectsWhatNoRangeSelects) {
         EXPECT_EQ(dump_metrics(ours), dump_metrics(counted));
         EXPECT_LT(ours.rows.size() + ours.satisfaction.survey_rows.size(),
                   none.rows.size() + none.satisfaction.survey_rows.size());
+    }
+}
+
+// run_end steps over a run 64 entries at a time: runs of 1 to 200 rows (63, 64, 65 and 128 among them),
+// with gaps of 1 and 2 rows between them, end where testing each entry says they do.
+TEST(RowLists, RunEndFindsTheEndOfEachRunOfConsecutiveRows) {
+    EXPECT_EQ(run_end({7}, 0), 1u);
+    EXPECT_EQ(run_end({1, 2, 3, 5, 6, 9}, 0), 3u);
+    EXPECT_EQ(run_end({1, 2, 3, 5, 6, 9}, 3), 5u);
+    EXPECT_EQ(run_end({1, 2, 3, 5, 6, 9}, 5), 6u);
+    std::vector<uint32_t> rows;
+    uint32_t r = 0, k = 0;
+    for (uint32_t length : {1u, 63u, 64u, 65u, 128u, 2u, 200u, 127u, 129u, 1u, 64u})
+        for (uint32_t i = 0; i < length; ++i, ++r) rows.push_back(r), r += (i + 1 == length) * (1 + k++ % 2);
+    for (size_t a = 0; a < rows.size(); ++a) {
+        size_t end = a + 1;
+        while (end < rows.size() && rows[end] == rows[end - 1] + 1) ++end;
+        ASSERT_EQ(run_end(rows, a), end) << "from entry " << a;
     }
 }
 
