@@ -153,6 +153,10 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
     const CellCounts* cells = nullptr;
     if (only_cells && std::find(masks[kByKind].begin(), masks[kByKind].end(), 1) != masks[kByKind].end())
         cells = cell_counts(d, *idx, kByKind, sla, as_of, options, &scratch);
+    // The queue cells come with the first figures of a data version (the load's wait, not a click's); a
+    // minute tick leaves them to be recounted by the next queue filter.
+    if (unfiltered && with_cells && cs.cells[kByQueue].build != idx->build)
+        cell_counts(d, *idx, kByQueue, sla, as_of, options, &scratch);
     std::vector<uint32_t>& surveys = out->satisfaction.survey_rows;
     const TextSearch* text = selecting.text.empty() ? nullptr : &scratch.text;
     if (text) search_text(d, idx->text, selecting.text, &scratch.text);
