@@ -1,4 +1,4 @@
-// metrics_cells.cpp: counts that add and subtract; the counts of each cell of the two splits.
+// metrics_cells.cpp: counts that add and subtract; the counts of each cell of the three splits.
 #include <algorithm>
 
 #include "group_rows.h"
@@ -33,8 +33,7 @@ static void append(std::vector<T>* to, const std::vector<T>& from) {
 
 // Every count of `o` added to (or taken from) those of `to`, or only those of the parts that depend on the
 // time (count_parts' time_only). Rank bits add and subtract like the other counters: the ranks of disjoint
-// selections never share a bit, and a subset's bits are all set in `to`. (Not inlined: each of its callers
-// would hold a copy of its loops, kilobytes of download each.)
+// selections never share a bit, and a subset's bits are all set in `to`.
 template <bool kSubtract>
 static void combine(PartCounts* to, const PartCounts& o, bool time_parts_only = false) {
     // The counters, as pairs of to's and o's (a loop over them instead of one call each keeps the code
