@@ -36,17 +36,30 @@ void label_inside(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 fill, const char* te
                   prefers_dark_text(rgb) ? IM_COL32(20, 20, 20, 255) : IM_COL32(255, 255, 255, 255), text);
 }
 
-// A value label just past the end of a bar (above it, or right of it).
-void label_after(ImDrawList* dl, const BarLayout& l, ImVec2 a, ImVec2 b, bool negative, const char* text) {
-    ImVec2 s = ImGui::CalcTextSize(text);
+// The box of the last value label drawn past a bar: bars closer than a line (many owners on a short chart)
+// would put their labels over one another, so one that would overlap it is left out (the tooltip has it).
+struct LabelBox {
+    ImVec2 min{0, 0}, max{0, 0};
+    bool overlaps(ImVec2 a, ImVec2 b) const {
+        return a.x < max.x && min.x < b.x && a.y < max.y && min.y < b.y;
+    }
+};
+
+// A value label just past the end of a bar (above it, or right of it), unless it would overlap *last.
+void label_after(ImDrawList* dl, const BarLayout& l, ImVec2 a, ImVec2 b, bool negative, const char* text,
+                 LabelBox* last) {
+    ImVec2 s = ImGui::CalcTextSize(text), at;
     if (l.horizontal) {
-        float x = negative ? a.x - px(4) - s.x : b.x + px(4);
-        text_at(dl, ImVec2(x, (a.y + b.y - s.y) * 0.5f), g_theme.text, text);
+        at = ImVec2(negative ? a.x - px(4) - s.x : b.x + px(4), (a.y + b.y - s.y) * 0.5f);
     } else {
         if (s.x > (b.x - a.x) + px(10)) return;
-        float y = negative ? b.y + px(2) : a.y - px(2) - s.y;
-        text_at(dl, ImVec2((a.x + b.x - s.x) * 0.5f, y), g_theme.text, text);
+        at = ImVec2((a.x + b.x - s.x) * 0.5f, negative ? b.y + px(2) : a.y - px(2) - s.y);
     }
+    // (A line's top and bottom eighths hold no digit: labels that touch only there are kept.)
+    const ImVec2 box_min(at.x, at.y + s.y / 8), box_max(at.x + s.x, at.y + s.y * 7 / 8);
+    if (last->overlaps(box_min, box_max)) return;
+    text_at(dl, at, g_theme.text, text);
+    *last = LabelBox{box_min, box_max};
 }
 
 void bar_tooltip(const char* category, const char* const* series, int ns, const double* values, int nc, int k,
@@ -159,6 +172,7 @@ ChartHit bar_chart(const char* id, const char* const* categories, int nc, const 
     }
 
     char text[32];
+    LabelBox last_label;
     for (int k = 0; k < nc; ++k) {
         float uc = u0 + slot * ((float)k + 0.5f);
         double pos = 0, neg = 0;
@@ -190,13 +204,13 @@ ChartHit bar_chart(const char* id, const char* const* categories, int nc, const 
             if (o.stacked && ns > 1)
                 label_inside(dl, a, b, col, text);
             else
-                label_after(dl, l, a, b, v < 0, text);
+                label_after(dl, l, a, b, v < 0, text, &last_label);
         }
         if (o.value_labels && o.stacked && ns > 1 && pos + neg != 0) {
             ImVec2 a, b;
             l.rect(uc - group * 0.5f, uc + group * 0.5f, neg, pos, &a, &b);
             format_tick(pos + neg, 1, o.format, text, sizeof text);
-            label_after(dl, l, a, b, false, text);
+            label_after(dl, l, a, b, false, text, &last_label);
         }
     }
 
