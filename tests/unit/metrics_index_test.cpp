@@ -351,9 +351,11 @@ TEST(RowLists, RunEndFindsTheEndOfEachRunOfConsecutiveRows) {
     EXPECT_EQ(run_end({1, 2, 3, 5, 6, 9}, 3), 5u);
     EXPECT_EQ(run_end({1, 2, 3, 5, 6, 9}, 5), 6u);
     std::vector<uint32_t> rows;
-    uint32_t r = 0, k = 0;
-    for (uint32_t length : {1u, 63u, 64u, 65u, 128u, 2u, 200u, 127u, 129u, 1u, 64u})
-        for (uint32_t i = 0; i < length; ++i, ++r) rows.push_back(r), r += (i + 1 == length) * (1 + k++ % 2);
+    uint32_t next = 0, run = 0;
+    for (uint32_t length : {1u, 63u, 64u, 65u, 128u, 2u, 200u, 127u, 129u, 1u, 64u}) {
+        for (uint32_t i = 0; i < length; ++i) rows.push_back(next++);
+        next += 1 + run++ % 2;  // the gap before the next run: 1 or 2 rows
+    }
     for (size_t a = 0; a < rows.size(); ++a) {
         size_t end = a + 1;
         while (end < rows.size() && rows[end] == rows[end - 1] + 1) ++end;
