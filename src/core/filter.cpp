@@ -23,57 +23,74 @@ static uint32_t enum_mask(const std::vector<E>& set) {
 
 void select_cases(const Dataset& data, const Filter& f, std::vector<uint32_t>* rows, const TextSearch* text,
                   CandidateRows candidates, std::vector<uint32_t>* open_rows) {
-    rows->clear();
-    if (open_rows) open_rows->clear();
     const CaseTable& c = data.cases;
-    if (!data.strings) return;
     const size_t n = c.count;
     // Columns of the wrong length would be read out of bounds: treat such a table as empty.
+    bool none = !data.strings;
     for (size_t len :
          {c.id.size(), c.title.size(), c.customer.size(), c.offering.size(), c.queue.size(), c.product.size(),
           c.owner.size(), c.severity.size(), c.status.size(), c.created_at.size()})
-        if (len != n) return;
+        none |= len != n;
     const bool timed = has_time(f.from) || has_time(f.to);
     const uint32_t severity_mask = enum_mask(f.severity), status_mask = enum_mask(f.status);
     const bool by_strings = !f.offering.empty() || !f.queue.empty() || !f.product.empty() ||
                             !f.customer.empty() || !f.owner.empty();
     const std::string needle = fold_case(f.text);
-    const StringPool& pool = *data.strings;
-    // A search of this text answers per string (ids it does not cover never match), and may list the rows
-    // holding the text (then the only ones tested) or lacking it (skipped).
-    const bool searched = !needle.empty() && text && text->searched && text->needle == needle;
+    // How a row is tested for the text: by its strings' search, by the matches of a search of this text
+    // (ids it does not cover never match), by the rows it listed as lacking the text (skipped), or not at
+    // all: no text, or the rows tested are those it listed as holding the text.
+    enum { kNoText, kSearchRow, kMatches, kSkipLacking } test = needle.empty() ? kNoText : kSearchRow;
     const uint32_t *lacking = nullptr, *lacking_end = nullptr;
-    if (searched && text->kind == TextSearch::kHolding) {
-        if (text->rows.empty()) return;
-        if (!candidates.rows || text->rows.size() < candidates.count)
-            candidates = {text->rows.data(), text->rows.size()};
+    if (test && text && text->searched && text->needle == needle) {
+        test = kMatches;
+        none |= text->kind == TextSearch::kHolding && text->rows.empty();
+        if (text->kind == TextSearch::kHolding && (!candidates.rows || text->rows.size() < candidates.count))
+            candidates = {text->rows.data(), text->rows.size()}, test = kNoText;
+        if (text->kind == TextSearch::kLacking)
+            lacking = text->rows.data(), lacking_end = lacking + text->rows.size(), test = kSkipLacking;
     }
-    if (searched && text->kind == TextSearch::kLacking)
-        lacking = text->rows.data(), lacking_end = lacking + text->rows.size();
-    auto matched = [&](StrId id) { return id < text->matches.size() && text->matches[id]; };
-    const size_t tested = candidates.rows ? candidates.count : n;
+    auto matched = [&](StrId id) -> unsigned { return id < text->matches.size() && text->matches[id]; };
+    // The rows the search listed as holding the text, with no other key: every one is kept.
+    const bool all_kept = test == kNoText && candidates.rows && !timed && !by_strings &&
+                          severity_mask == ~0u && status_mask == ~0u;
+    const size_t tested = none || all_kept ? 0 : candidates.rows ? candidates.count : n;
+    // Every tested row is written and kept when it passes: the cheap tests are and-ed without branches (a
+    // text a third of the cases hold would mispredict one in three), the dear ones only asked when needed.
+    // (Sized up from its last size, not from empty: resizing writes every entry it adds.)
+    rows->resize(std::max(rows->size(), tested));
+    uint32_t* to = rows->data();
+    size_t kept = 0;
     for (size_t k = 0; k < tested; ++k) {
         const uint32_t r = candidates.rows ? candidates.rows[k] : static_cast<uint32_t>(k);
         if (r >= n) continue;
-        if (timed && !f.time_contains(c.created_at[r])) continue;
-        if (!(severity_mask >> static_cast<uint32_t>(c.severity[r]) & 1u)) continue;
-        if (!(status_mask >> static_cast<uint32_t>(c.status[r]) & 1u)) continue;
-        if (by_strings && !(in_set(f.offering, c.offering[r]) && in_set(f.queue, c.queue[r]) &&
-                            in_set(f.product, c.product[r]) && in_set(f.customer, c.customer[r]) &&
-                            in_set(f.owner, c.owner[r])))
-            continue;
-        if (lacking) {
+        bool keep = (!timed || f.time_contains(c.created_at[r])) &
+                    (severity_mask >> static_cast<uint32_t>(c.severity[r]) & 1u) &
+                    (status_mask >> static_cast<uint32_t>(c.status[r]) & 1u);
+        if (by_strings && keep)
+            keep = in_set(f.offering, c.offering[r]) && in_set(f.queue, c.queue[r]) &&
+                   in_set(f.product, c.product[r]) && in_set(f.customer, c.customer[r]) &&
+                   in_set(f.owner, c.owner[r]);
+        if (test == kSkipLacking) {
             while (lacking != lacking_end && *lacking < r) ++lacking;
-            if (lacking != lacking_end && *lacking == r) continue;
-        } else if (searched) {
-            if (!matched(c.id[r]) && !matched(c.title[r]) && !matched(c.customer[r])) continue;
-        } else if (!needle.empty() && !contains_folded(pool.view(c.id[r]), needle) &&
-                   !contains_folded(pool.view(c.title[r]), needle) &&
-                   !contains_folded(pool.view(c.customer[r]), needle))
-            continue;
-        rows->push_back(r);
-        if (open_rows && is_open(c.status[r])) open_rows->push_back(r);
+            keep &= lacking == lacking_end || *lacking != r;
+        } else if (test == kMatches) {
+            keep &= matched(c.id[r]) | matched(c.title[r]) | matched(c.customer[r]);
+        } else if (test == kSearchRow && keep) {
+            const StringPool& pool = *data.strings;
+            keep = contains_folded(pool.view(c.id[r]), needle) ||
+                   contains_folded(pool.view(c.title[r]), needle) ||
+                   contains_folded(pool.view(c.customer[r]), needle);
+        }
+        to[kept] = r, kept += keep;
     }
+    if (all_kept && !none)
+        rows->assign(candidates.rows, candidates.rows + candidates.count);
+    else
+        rows->resize(kept);
+    if (!open_rows) return;
+    open_rows->clear();  // (open cases come in runs: the recent ones of each cluster)
+    for (uint32_t r : *rows)
+        if (is_open(c.status[r])) open_rows->push_back(r);
 }
 
 void find_created_runs(const std::vector<Time>& created_at, std::vector<uint32_t>* runs) {

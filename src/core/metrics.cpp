@@ -198,9 +198,25 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
     const bool whole_cells = fewest_left == 0 && !has_time(selecting.from) && !has_time(selecting.to);
     // (The text's search found the rows it leaves out; whole cells leave out none.)
     const size_t walk = by_text_left || whole_cells ? 0 : d.cases.count / 32;
-    const bool broad = fewest_left != SIZE_MAX && fewest_left + walk < out->rows.size();
+    bool broad = fewest_left != SIZE_MAX && fewest_left + walk < out->rows.size();
+    const bool edges_only = broad && split == kByTime && filter_by_time_cells(selecting);
+    // A selection that leaves out many rows of every split's cells it meets (a text a third of the cases
+    // hold; a case number's first digits, which follow creation time) may still keep most rows of some cells
+    // and few of the others: cell by cell, the fewer of its rows kept and left out are counted. (Worth
+    // finding each kept row's cells when counting would read many rows.)
+    bool by_cell = false;
+    cs.outside_rows.clear();
+    size_t least = broad ? fewest_left + walk : out->rows.size();
+    const bool try_by_cell = with_cells && !only_cells && !by_text_left && !edges_only && !whole_cells &&
+                             least >= d.cases.count / 8;
+    for (CellSplit s : {kByKind, kByTime, kByQueue}) {
+        if (!try_by_cell || idx->cells[s].cells == 0) continue;
+        const size_t counted = cells_kept_mostly(idx->cells[s], out->rows, &cs.mostly[s]) + walk;
+        if (counted < least && std::find(cs.mostly[s].begin(), cs.mostly[s].end(), 1) != cs.mostly[s].end())
+            least = counted, split = s, by_cell = broad = true;
+    }
     if (broad) cells = cell_counts(d, *idx, split, sla, as_of, options, &scratch);
-    const std::vector<uint8_t>& mask = masks[split];
+    const std::vector<uint8_t>& mask = by_cell ? cs.mostly[split] : masks[split];
     const Selection sel{out->rows, out->open_rows, surveys};
     PartCounts& counts = cs.selection;
     if (cells) {
@@ -208,7 +224,6 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
         if (broad && whole_cells) {
             cs.left_rows.clear(), cs.left_open.clear(), cs.left_surveys.clear();
         } else if (broad) {
-            const bool edges_only = split == kByTime && filter_by_time_cells(selecting);
             if (!by_text_left)
                 rows_left_out(idx->cells[split], mask, out->rows, surveys, edges_only ? &selecting : nullptr,
                               d.cases.created_at, &cs.left_rows, &cs.left_open, &cs.left_surveys);
@@ -216,9 +231,18 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
                         false, &scratch, &cs.left_out);
             counts.subtract(cs.left_out);
         }
+        if (by_cell) {  // and the rows it keeps outside those cells
+            rows_outside_cells(idx->cells[split], mask, sel, &cs.outside_rows, &cs.outside_open,
+                               &cs.outside_surveys);
+            const Selection outside{cs.outside_rows, cs.outside_open, cs.outside_surveys, false, false};
+            count_parts(d, *idx, sla, outside, as_of, options, idx->survey_first_day, idx->survey_last_day,
+                        false, &scratch, &cs.outside);
+            counts.add(cs.outside);
+        }
         if (broad) {  // the lists (not sums) of the selection
             list_oldest_open(d, sel, options, &counts.backlog);
-            list_sla_clocks(d, *idx, sla, split, mask, cs.left_rows, as_of, options, &scratch, &counts.sla);
+            list_sla_clocks(d, *idx, sla, split, mask, cs.left_rows, cs.outside_rows, as_of, options,
+                            &scratch, &counts.sla);
         }
         count_satisfaction_by_customer(*idx, sel, &counts.satisfaction);
     } else {

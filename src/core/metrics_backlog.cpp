@@ -114,7 +114,8 @@ void count_backlog(const Dataset& data, const MetricsIndex& index, const Selecti
 
 // Open cases per queue x severity (and x age bucket, whose sums are the backlog's age buckets) and per
 // owner, most open first (ties by name, for stable output).
-static void list_open_by_key(const MetricsIndex& index, const BacklogCounts& counts, BacklogMetrics* b) {
+CB_FOR_SIZE static void list_open_by_key(const MetricsIndex& index, const BacklogCounts& counts,
+                                         BacklogMetrics* b) {
     auto queue_total = [&](uint32_t code) {
         uint32_t total = 0;
         for (int v = 0; v < kSeverities; ++v) total += counts.open_by_queue[code * kQueueCells + v];
@@ -183,8 +184,9 @@ static Durations durations_of_ranks(const SortedDurations& d, const std::vector<
     return out;
 }
 
-void finish_backlog(const Dataset& data, const MetricsIndex& index, const BacklogCounts& counts,
-                    uint32_t rows, uint32_t open_rows, const MetricsOptions& opt, BacklogMetrics* out) {
+CB_FOR_SIZE void finish_backlog(const Dataset& data, const MetricsIndex& index, const BacklogCounts& counts,
+                                uint32_t rows, uint32_t open_rows, const MetricsOptions& opt,
+                                BacklogMetrics* out) {
     BacklogMetrics& b = *out;
     reset_keeping_capacity(&b, &BacklogMetrics::open_by_queue, &BacklogMetrics::open_by_owner,
                            &BacklogMetrics::oldest_open, &BacklogMetrics::daily, &BacklogMetrics::weekly);

@@ -274,10 +274,19 @@ void select_cells(const CellIndex& index, const std::vector<uint8_t>& mask, std:
 
 void rows_in_mask(const CellIndex& index, const std::vector<uint8_t>& mask, const std::vector<uint32_t>& rows,
                   std::vector<uint32_t>* kept, std::vector<uint32_t>* kept_open) {
-    kept->clear(), kept_open->clear();
-    for (uint32_t r : rows)
-        add_if_kept(r, r < index.case_cell.size() ? index.case_cell[r] : kNoCell, mask.data(), kept,
-                    kept_open);
+    // Every row is written and kept when its cell is, like select_cells (no branch to mispredict); the lists
+    // are sized up from their last sizes (resizing writes every entry it adds).
+    kept->resize(std::max(kept->size(), rows.size())),
+        kept_open->resize(std::max(kept_open->size(), rows.size()));
+    uint32_t *to = kept->data(), *open_to = kept_open->data();
+    size_t k = 0, open_k = 0;
+    for (uint32_t r : rows) {
+        const uint8_t cell = r < index.case_cell.size() ? index.case_cell[r] : kNoCell;
+        const size_t in = mask[cell & ~kCellOpen];
+        to[k] = open_to[open_k] = r;
+        k += in, open_k += in & (cell >> 7);
+    }
+    kept->resize(k), kept_open->resize(open_k);
 }
 
 // The entries 0..n-1 that `kept` (ascending) lacks and whose cell the mask keeps, found in the gaps between
@@ -344,6 +353,34 @@ size_t rows_in_cells(const CellIndex& index, const std::vector<uint8_t>& mask) {
     return n;
 }
 
+size_t cells_kept_mostly(const CellIndex& index, const std::vector<uint32_t>& rows,
+                         std::vector<uint8_t>* mask) {
+    // Judged by every 8th row (a cell's choice changes what is counted, never the sum).
+    constexpr uint32_t kStep = 8;
+    uint32_t kept[kNoCell + 1] = {};
+    for (size_t i = 0; i < rows.size(); i += kStep) kept[index.case_cell[rows[i]] & ~kCellOpen] += kStep;
+    mask->assign(kNoCell + 1, 0);
+    size_t counted = 0;
+    for (uint32_t cell = 0; cell < index.cells; ++cell) {
+        const uint32_t size = index.cell_begin[cell + 1] - index.cell_begin[cell];
+        const uint32_t k = std::min(kept[cell], size);
+        (*mask)[cell] = 2 * k > size;
+        counted += std::min(k, size - k);
+    }
+    return counted;
+}
+
+void rows_outside_cells(const CellIndex& index, const std::vector<uint8_t>& mask, const Selection& sel,
+                        std::vector<uint32_t>* rows, std::vector<uint32_t>* open_rows,
+                        std::vector<uint32_t>* surveys) {
+    std::vector<uint8_t> outside(kNoCell + 1, 0);  // (kNoCell stays 0: such rows are in no cell)
+    for (uint32_t cell = 0; cell < index.cells; ++cell) outside[cell] = !mask[cell];
+    rows_in_mask(index, outside, sel.rows, rows, open_rows);
+    surveys->clear();
+    for (uint32_t i : sel.survey_rows)
+        if (outside[index.survey_cell[i]]) surveys->push_back(i);
+}
+
 // Starts *out with `part` (copying reuses out's buffers) when *first, else adds it. (Not inlined: a copy of
 // PartCounts is kilobytes of code at each place it is inlined.)
 [[gnu::noinline]] static void add_part(const PartCounts& part, bool* first, PartCounts* out) {
@@ -378,17 +415,20 @@ void sum_cells(CellSplit split, const CellCounts& split_counts, const std::vecto
         }
         return;
     }
-    // Per status class, the slabs in the mask (a run: the time range's) are the running total up to the
-    // last less that before the first.
+    // Per status class, each run of slabs in the mask (a time range's is one) is the running total up to its
+    // last less that before its first. (The counters wrap and add in any order: a running total added
+    // before the one of an earlier run is taken away still ends with the runs' sum.)
     const size_t slabs = cells.size() / kStatusClasses;
-    for (uint32_t k = 0; k < kStatusClasses; ++k) {
-        size_t from = 0, last = slabs;  // (last == slabs: none)
-        while (from < slabs && !mask[kStatusClasses * from + k]) ++from;
-        for (size_t s = from; s < slabs && mask[kStatusClasses * s + k]; ++s) last = s;
-        if (last == slabs) continue;
-        add_part(cells[kStatusClasses * last + k], &first, out);
-        if (from > 0) out->subtract(cells[kStatusClasses * (from - 1) + k]);
-    }
+    for (uint32_t k = 0; k < kStatusClasses; ++k)
+        for (size_t from = 0, end; from < slabs; from = end) {
+            if (!mask[kStatusClasses * from + k]) {
+                end = from + 1;
+                continue;
+            }
+            for (end = from; end < slabs && mask[kStatusClasses * end + k];) ++end;
+            add_part(cells[kStatusClasses * (end - 1) + k], &first, out);
+            if (from > 0) out->subtract(cells[kStatusClasses * (from - 1) + k]);
+        }
 }
 
 }  // namespace cb

@@ -23,6 +23,14 @@
 
 namespace cb {
 
+// Marks a function that runs once per filter change on counts, not per row (the finish_* steps): clang builds
+// it for size, as the wasm download has a budget. (GCC has no such attribute: the native build ignores it.)
+#if defined(__clang__)
+#define CB_FOR_SIZE __attribute__((minsize))
+#else
+#define CB_FOR_SIZE
+#endif
+
 struct BacklogCounts {
     std::vector<uint32_t> traits;         // per MetricsIndex::case_traits code
     uint64_t transfers = 0;               // sum of the transfers
@@ -107,6 +115,11 @@ struct CountsScratch {
     // A broad selection's cells less what it leaves out (compute_metrics): the rows and counts left out.
     std::vector<uint32_t> left_rows, left_open, left_surveys;
     PartCounts left_out;
+    // A selection counted cell by cell (compute_metrics): per split, the cells it keeps most rows of
+    // (cells_kept_mostly); the rows it keeps outside those of the split it took, and their counts.
+    std::vector<uint8_t> mostly[kCellSplits];
+    std::vector<uint32_t> outside_rows, outside_open, outside_surveys;
+    PartCounts outside;
 };
 
 // Resets every figure of *figures but keeps the capacity of the listed vectors (a recompute then allocates
@@ -170,12 +183,13 @@ void join_plan_customers(const Dataset& data, const MetricsIndex& index, const C
 
 // The lists of a selection alone, after PartCounts::subtract: its oldest open cases (BacklogCounts::
 // oldest_open); the nearing clocks and open breaches (SlaCounts::nearing, open_breaches) of the rows of the
-// cells of `split` in `mask` but those in left_rows (ascending).
+// cells of `split` in `mask` but those in left_rows, and of those in kept_outside (both ascending).
 void list_oldest_open(const Dataset& data, const Selection& sel, const MetricsOptions& options,
                       BacklogCounts* out);
 void list_sla_clocks(const Dataset& data, const MetricsIndex& index, const SlaResults& sla, CellSplit split,
-                     const std::vector<uint8_t>& mask, const std::vector<uint32_t>& left_rows, Time as_of,
-                     const MetricsOptions& options, MetricsScratch* scratch, SlaCounts* out);
+                     const std::vector<uint8_t>& mask, const std::vector<uint32_t>& left_rows,
+                     const std::vector<uint32_t>& kept_outside, Time as_of, const MetricsOptions& options,
+                     MetricsScratch* scratch, SlaCounts* out);
 
 // Every part's counts of `sel`; with time_only just those that depend on the time (backlog, SLA clocks,
 // drivers), the others are kept. The satisfaction trend covers first_day..last_day (count_satisfaction).
@@ -212,9 +226,18 @@ void rows_left_out(const CellIndex& cells, const std::vector<uint8_t>& mask,
                    std::vector<uint32_t>* left_open, std::vector<uint32_t>* left_surveys);
 // The number of case rows in the cells in `mask`.
 size_t rows_in_cells(const CellIndex& cells, const std::vector<uint8_t>& mask);
+// Per cell, 1 in *mask (kNoCell + 1 entries) when the selection `rows` keeps more of the cell's rows than it
+// leaves out, judged by a sample of them. Returns about what counting the selection cell by cell then
+// reads: in those cells the rows left out, in the others the rows kept.
+size_t cells_kept_mostly(const CellIndex& cells, const std::vector<uint32_t>& rows,
+                         std::vector<uint8_t>* mask);
+// The rows, open rows and surveys of a selection outside the cells in `mask`, ascending.
+void rows_outside_cells(const CellIndex& cells, const std::vector<uint8_t>& mask, const Selection& sel,
+                        std::vector<uint32_t>* rows, std::vector<uint32_t>* open_rows,
+                        std::vector<uint32_t>* surveys);
 // The sum of the counts of the cells of `split` in `mask` (at least one). The time split's cells hold running
-// totals (a cell: its status class's cases created before its slab's end), so that any time range sums
-// two of them per status class.
+// totals (a cell: its status class's cases created before its slab's end), so that any run of slabs (a time
+// range) sums two of them per status class.
 void sum_cells(CellSplit split, const CellCounts& split_counts, const std::vector<uint8_t>& mask,
                PartCounts* out);
 // The counts of each cell of a split, made unless scratch->counts holds them for this data, SLA result,

@@ -151,8 +151,8 @@ void count_drivers(const Dataset& data, const MetricsIndex& index, const SlaResu
     }
 }
 
-void finish_drivers(const Dataset& data, const MetricsIndex& index, const SlaResults& sla,
-                    const DriverCounts& counts, const MetricsOptions& opt, DriverMetrics* out) {
+CB_FOR_SIZE void finish_drivers(const Dataset& data, const MetricsIndex& index, const SlaResults& sla,
+                                const DriverCounts& counts, const MetricsOptions& opt, DriverMetrics* out) {
     DriverMetrics& dm = *out;
     dm.responses = dm.dissatisfied = 0;
     dm.rows.clear(), dm.top.clear();

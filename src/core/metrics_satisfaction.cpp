@@ -65,16 +65,18 @@ SatCounts SatHistogram::counts() const {
 
 void select_surveys(const Dataset& data, const MetricsIndex& index, const std::vector<uint32_t>& rows,
                     const Filter& filter, std::vector<uint32_t>* out) {
-    out->clear();
     const SurveyTable& s = data.surveys;
     if (!surveys_usable(s) || index.survey_begin.size() != data.cases.count + 2 ||
-        index.survey_slots.size() != s.count)
+        index.survey_slots.size() != s.count) {
+        out->clear();
         return;
+    }
     // A run of consecutive case rows (the usual shape: assembled data is grouped by queue and severity)
     // has its surveys in one slice of survey_rows.
-    // (Written into a buffer of every survey: a broad selection has many short runs.)
+    // (Written into a buffer of every survey: a broad selection has many short runs. Sized up from its last
+    // size, not from empty: resizing writes every entry it adds.)
     const bool timed = has_time(filter.from) || has_time(filter.to);
-    out->resize(s.count);
+    out->resize(std::max(out->size(), s.count));
     uint32_t* to = out->data();
     for (size_t a = 0, b = 0; a < rows.size(); a = b) {
         b = run_end(rows, a);
@@ -188,8 +190,9 @@ static void list_trends(const SatisfactionCounts& counts, int max_days, Satisfac
                      sat->daily.end());
 }
 
-void finish_satisfaction(const MetricsIndex& index, const SatisfactionCounts& counts,
-                         const MetricsOptions& opt, MetricsScratch* scratch, SatisfactionMetrics* out) {
+CB_FOR_SIZE void finish_satisfaction(const MetricsIndex& index, const SatisfactionCounts& counts,
+                                     const MetricsOptions& opt, MetricsScratch* scratch,
+                                     SatisfactionMetrics* out) {
     SatisfactionMetrics& sat = *out;
     sat.overall = SatCounts{};
     sat.daily.clear(), sat.weekly.clear(), sat.monthly.clear();

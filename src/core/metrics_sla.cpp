@@ -325,8 +325,9 @@ static bool first_kept(const std::vector<T>& order, bool complete, size_t limit,
 }
 
 void list_sla_clocks(const Dataset& data, const MetricsIndex& index, const SlaResults& sla, CellSplit split,
-                     const std::vector<uint8_t>& mask, const std::vector<uint32_t>& left_rows, Time as_of,
-                     const MetricsOptions& opt, MetricsScratch* scratch, SlaCounts* out) {
+                     const std::vector<uint8_t>& mask, const std::vector<uint32_t>& left_rows,
+                     const std::vector<uint32_t>& kept_outside, Time as_of, const MetricsOptions& opt,
+                     MetricsScratch* scratch, SlaCounts* out) {
     out->nearing.clear(), out->open_breaches.clear();
     Time nearing_until;
     const MetricsScratch::SlaFacts* facts =
@@ -335,8 +336,10 @@ void list_sla_clocks(const Dataset& data, const MetricsIndex& index, const SlaRe
     if (!facts || case_cell.size() != data.cases.count) return;
     if (facts->orders_limit != opt.list_limit)
         make_list_orders(data, sla, opt.list_limit, &scratch->sla_facts);
-    auto keep = [&](uint32_t r) {  // in the cells, not left out
-        return mask[case_cell[r] & ~kCellOpen] && !std::binary_search(left_rows.begin(), left_rows.end(), r);
+    auto keep = [&](uint32_t r) {  // in the cells and not left out, or kept outside them
+        return mask[case_cell[r] & ~kCellOpen]
+                   ? !std::binary_search(left_rows.begin(), left_rows.end(), r)
+                   : std::binary_search(kept_outside.begin(), kept_outside.end(), r);
     };
     const bool nearing_known = first_kept(
         facts->first_running, facts->orders_complete[0], opt.list_limit, keep,
@@ -346,19 +349,21 @@ void list_sla_clocks(const Dataset& data, const MetricsIndex& index, const SlaRe
         [](const OpenBreach&) { return true; }, &out->open_breaches);
     if (nearing_known && breaches_known) return;
     // A selection that keeps few of the first clocks (a recent time range): every listed clock it keeps.
-    // The rows come ascending, so a cursor walks left_rows along instead of searching it.
+    // The rows come ascending, so cursors walk left_rows and kept_outside along instead of searching them.
     out->nearing.clear(), out->open_breaches.clear();
-    auto left = left_rows.begin();
+    auto left = left_rows.begin(), outside = kept_outside.begin();
     auto keep_ascending = [&](uint32_t r) {
         while (left != left_rows.end() && *left < r) ++left;
-        return mask[case_cell[r] & ~kCellOpen] && (left == left_rows.end() || *left != r);
+        while (outside != kept_outside.end() && *outside < r) ++outside;
+        return mask[case_cell[r] & ~kCellOpen] ? left == left_rows.end() || *left != r
+                                               : outside != kept_outside.end() && *outside == r;
     };
     list_clocks_of(sla, *facts, facts->listed_rows, keep_ascending, nearing_until, out);
     keep_first_clocks(data, opt.list_limit, &out->nearing, &out->open_breaches);
 }
 
-void finish_sla(const Dataset& data, const MetricsIndex& index, const SlaCounts& counts, Time as_of,
-                const MetricsOptions& opt, MetricsScratch* scratch, SlaMetrics* out) {
+CB_FOR_SIZE void finish_sla(const Dataset& data, const MetricsIndex& index, const SlaCounts& counts,
+                            Time as_of, const MetricsOptions& opt, MetricsScratch* scratch, SlaMetrics* out) {
     SlaMetrics& s = *out;
     reset_keeping_capacity(&s, &SlaMetrics::nearing, &SlaMetrics::by_queue, &SlaMetrics::by_owner,
                            &SlaMetrics::by_offering, &SlaMetrics::open_breaches);

@@ -110,8 +110,8 @@ void count_terms(const Dataset& data, const MetricsIndex& index, const Selection
     }
 }
 
-void finish_terms(const MetricsIndex& index, const TermCounts& tc, const MetricsOptions& opt,
-                  VerbatimMetrics* out) {
+CB_FOR_SIZE void finish_terms(const MetricsIndex& index, const TermCounts& tc, const MetricsOptions& opt,
+                              VerbatimMetrics* out) {
     VerbatimMetrics& v = *out;
     v.dissatisfied_comments = tc.comments[0], v.satisfied_comments = tc.comments[1];
     v.dissatisfied_terms.clear(), v.satisfied_terms.clear();

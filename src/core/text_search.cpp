@@ -154,7 +154,9 @@ struct NeedleFinder {
         for (; i + m - 1 + 16 <= n; i += 16)
             for (uint32_t bits = candidates(p + i); bits; bits &= bits - 1) {
                 const size_t at = i + static_cast<size_t>(__builtin_ctz(bits));
-                if (m <= 2 || std::memcmp(p + at + 1, needle.data() + 1, m - 2) == 0) return at;
+                size_t j = 1;  // (the middle bytes; a call to memcmp costs more for a short needle)
+                while (j + 1 < m && p[at + j] == needle[j]) ++j;
+                if (j + 1 >= m) return at;
             }
         return hay.find(needle, i);
 #else
@@ -227,12 +229,15 @@ void search_text(const Dataset& data, const TextIndex& index, std::string_view t
         held += holding[j];
         if (holding[j] > holding[fullest]) fullest = j;
     }
-    const size_t lacking = n - holding[fullest], limit = n / 4;
-    if (std::min(held, lacking) > limit) return;
+    // The rows lacking the text when few do, fewer than hold it; else those holding it, unless marking them
+    // would take more steps than there are rows (it is then in most rows' strings twice).
+    const size_t lacking = n - holding[fullest];
+    const bool list_lacking = lacking <= n / 4 && lacking < held;
+    if (!list_lacking && held > n) return;
     std::vector<uint64_t>& marks = out->marks;
     marks.assign((n + 63) / 64, 0);
     auto mark = [&](uint32_t r) { marks[r >> 6] |= uint64_t(1) << (r & 63); };
-    if (held <= lacking) {
+    if (!list_lacking) {
         out->kind = TextSearch::kHolding;
         for (uint32_t k : out->hits)
             for (uint32_t i = row_begin[k]; i < row_begin[k + 1]; ++i) mark(rows[i]);

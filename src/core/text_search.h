@@ -30,8 +30,8 @@ struct TextIndex {
 };
 void build_text_index(const Dataset& data, TextIndex* out);
 
-// One search of a TextIndex: which strings hold the needle and, when either list is short, the rows holding
-// it or the rows lacking it.
+// One search of a TextIndex: which strings hold the needle and, mostly, the rows holding it or those lacking
+// it.
 struct TextSearch {
     enum Rows : uint8_t { kUnknown, kHolding, kLacking };
     std::string needle;            // folded
@@ -42,8 +42,10 @@ struct TextSearch {
     std::vector<uint32_t> hits;   // scratch: the strings (blob order) holding the needle
     std::vector<uint64_t> marks;  // scratch: one bit per row
 };
-// Searches the index for filter text `text`. Lists rows (holding or lacking) when there are at most
-// cases / 4 of them to look at; otherwise kind stays kUnknown and matches alone answers per row.
+// Searches the index for filter text `text`. Lists the rows lacking it when at most cases / 4 do (and fewer
+// than hold it), else the rows holding it when the row lists of its strings hold at most `cases` rows in all
+// (a row holding it in two columns counts twice); otherwise kind stays kUnknown and matches alone answers
+// per row.
 void search_text(const Dataset& data, const TextIndex& index, std::string_view text, TextSearch* out);
 
 // Case folding for search: ASCII letters and the Latin-1 letters U+00C0..U+00DE (two-byte UTF-8) fold to

@@ -125,13 +125,13 @@ TEST(Filter, TextSearchListsTheFewRowsHoldingOrLackingTheText) {
         Rows rows;
     };
     const Expected cases[] = {
-        {"JAM", TextSearch::kHolding, {6}},      // one title
-        {"crash", TextSearch::kHolding, {5}},    // one title
-        {"cas-8", TextSearch::kHolding, {7}},    // an id and a title, of one row
-        {"nowhere", TextSearch::kHolding, {}},   // none
-        {"contoso", TextSearch::kLacking, {3}},  // row 6's customer lacks it, its title holds it
-        {"cas-", TextSearch::kLacking, {}},      // every id
-        {"title of", TextSearch::kUnknown, {}},  // 5 rows hold it, 3 lack it
+        {"JAM", TextSearch::kHolding, {6}},                   // one title
+        {"crash", TextSearch::kHolding, {5}},                 // one title
+        {"cas-8", TextSearch::kHolding, {7}},                 // an id and a title, of one row
+        {"nowhere", TextSearch::kHolding, {}},                // none
+        {"contoso", TextSearch::kLacking, {3}},               // row 6's customer lacks it, its title holds it
+        {"cas-", TextSearch::kLacking, {}},                   // every id
+        {"title of", TextSearch::kHolding, {0, 1, 3, 4, 7}},  // 5 rows hold it, 3 lack it
     };
     TextSearch search;
     for (const Expected& e : cases) {
