@@ -246,8 +246,20 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
         }
         count_satisfaction_by_customer(*idx, sel, &counts.satisfaction);
     } else {
-        count_parts(d, *idx, sla, sel, as_of, options, INT32_MAX, INT32_MIN, same_selection, &scratch,
+        // A large selection counted row by row takes its lists of clocks from the orders of every listed
+        // clock, as a broad one does, rather than listing its own and sorting them.
+        const bool lists_of_orders =
+            with_cells && idx->cells[kByKind].cells != 0 && out->rows.size() >= d.cases.count / 8;
+        const Selection counted{out->rows, out->open_rows, surveys, !lists_of_orders};
+        count_parts(d, *idx, sla, counted, as_of, options, INT32_MAX, INT32_MIN, same_selection, &scratch,
                     &counts);
+        if (lists_of_orders) {
+            static const std::vector<uint8_t> kNoCells(kNoCell + 1, 0);  // every row is kept outside them
+            static const std::vector<uint32_t> kNoRows;
+            list_oldest_open(d, sel, options, &counts.backlog);
+            list_sla_clocks(d, *idx, sla, kByKind, kNoCells, kNoRows, out->rows, as_of, options, &scratch,
+                            &counts.sla);
+        }
     }
     finish_backlog(d, *idx, counts.backlog, static_cast<uint32_t>(out->rows.size()),
                    static_cast<uint32_t>(out->open_rows.size()), options, &out->backlog);

@@ -227,8 +227,8 @@ void rows_left_out(const CellIndex& cells, const std::vector<uint8_t>& mask,
 // The number of case rows in the cells in `mask`.
 size_t rows_in_cells(const CellIndex& cells, const std::vector<uint8_t>& mask);
 // Per cell, 1 in *mask (kNoCell + 1 entries) when the selection `rows` keeps more of the cell's rows than it
-// leaves out, judged by a sample of them. Returns about what counting the selection cell by cell then
-// reads: in those cells the rows left out, in the others the rows kept.
+// leaves out, judged by a sample of a large selection's rows. Returns about what counting the selection cell
+// by cell then reads: in those cells the rows left out, in the others the rows kept.
 size_t cells_kept_mostly(const CellIndex& cells, const std::vector<uint32_t>& rows,
                          std::vector<uint8_t>* mask);
 // The rows, open rows and surveys of a selection outside the cells in `mask`, ascending.
