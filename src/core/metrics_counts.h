@@ -11,8 +11,10 @@
 // (open, closed, the rest), so that a filter on whole classes sums cells and one on part of a class starts
 // from that class. A time range starts from the time slabs it meets when that leaves out fewer rows: it
 // then leaves out at most the rest of its first and last slabs (a 42nd of the cases each). A filter on
-// queues sums the queue x status class cells of its queues. A product, customer or owner keeps few cases:
-// counting its rows is cheap.
+// queues sums the queue x status class cells of its queues. A selection that keeps most rows of some cells
+// and few of others (a case number's first digits follow creation time) is counted cell by cell: the
+// first summed less the rows it leaves out of them, plus the rows it keeps in the others. A product,
+// customer or owner keeps few cases: counting its rows is cheap.
 #pragma once
 
 #include <cstdint>
