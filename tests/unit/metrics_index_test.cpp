@@ -419,8 +419,9 @@ TEST(MetricsCells, SummedCellsGiveTheFiguresOfCountingTheRows) {
                                                {"queue=" + queues[0], "from=" + early},
                                                {"status=new"}})  // few rows: counted
         filters.push_back(g.filter(args));
-    // Counted cell by cell (most rows of some cells kept, few of the others): the first digits of the case
-    // numbers of the older half, which follow creation time ("YYMMDD..."), alone and with other keys.
+    // Counted cell by cell (most rows of some cells kept, few of the others): the first four digits of the
+    // case number of a case created a third of the way through ("YYMM"), which follow creation time, alone
+    // and with other keys.
     const size_t by_cell_before = filters.size();
     const CaseTable& c = g.data.cases;
     uint32_t older = 0;  // a case created a third of the way through
@@ -462,6 +463,7 @@ TEST(MetricsCells, SummedCellsGiveTheFiguresOfCountingTheRows) {
                     EXPECT_EQ(counted.backlog.daily.back().day, day_of(g.as_of + step));
                 }
                 const long at = &f - filters.data();
+                ASSERT_TRUE(reused.scratch.counts);
                 const CountsScratch& counts = *reused.scratch.counts;
                 if (at >= static_cast<long>(direct_before) && at + 1 < static_cast<long>(by_cell_before)) {
                     size_t fewest_left = SIZE_MAX;  // this call's rows left out: those of the better split
