@@ -443,7 +443,6 @@ void order_surveys_newest_first(const Dataset& data, MetricsIndex* out);  // fil
 struct CountsScratch;  // metrics_counts.h
 struct MetricsScratch {
     KeyIndex keys;
-    std::vector<uint8_t> breached;  // per selected row: the SLA pass's case flags (metrics_sla.cpp)
     std::vector<uint32_t> codes, rollup_rows;
     std::vector<uint8_t> cell_mask[kCellSplits];  // per cell of each split: 1 when the filter keeps it
     std::vector<SlaBreakdownRow> sla_rows;        // per severity, queue, owner and offering, one block each

@@ -36,16 +36,6 @@ static void keep_oldest(const Dataset& data, size_t keep, std::vector<uint32_t>*
     rows->resize(keep);
 }
 
-// Bit k of `words` (32-bit words): the case of rank k in `durations` is selected.
-static void mark_ranks(const SortedDurations& durations, const std::vector<uint32_t>& rows,
-                       std::vector<uint32_t>* words) {
-    words->assign((durations.sorted.size() + 31) / 32, 0);
-    for (uint32_t r : rows) {
-        const uint32_t k = durations.rank[r];
-        if (k != UINT32_MAX) (*words)[k >> 5] |= 1u << (k & 31);
-    }
-}
-
 void list_oldest_open(const Dataset& data, const Selection& sel, const MetricsOptions& opt,
                       BacklogCounts* out) {
     out->oldest_open.clear();
@@ -62,15 +52,45 @@ void count_backlog(const Dataset& data, const MetricsIndex& index, const Selecti
                            &BacklogCounts::first_response_ranks, &BacklogCounts::resolution_ranks);
     if (!opt.backlog) return;
     const CaseTable& c = data.cases;
+    // Arrivals and closures per day of the series' longest span (max_series_days, but no earlier than the
+    // first case); the series starts later when the selection does (finish_backlog).
+    const bool timed = has_time(as_of);
+    const int32_t last = timed ? day_of(as_of) : 0;
+    if (timed) {
+        out->flow_first =
+            std::max(last - std::max(1, opt.max_series_days) + 1, std::min(index.first_created_day, last));
+        out->arrivals.assign(static_cast<size_t>(last - out->flow_first + 1), 0);
+        out->closures.assign(out->arrivals.size(), 0);
+    }
     // Each case's traits are one code (MetricsIndex::case_traits): the loop counts codes, and the figures
     // come from the code counts. Neighbouring rows mostly share a code; four sets of counters, used in turn,
-    // keep the increments from waiting on one another.
+    // keep the increments from waiting on one another. The same pass marks the case's rank bits (bit k of
+    // the words: the case of rank k in the SortedDurations is selected) and counts its flows.
     std::vector<uint32_t>& traits = out->traits;
     traits.assign(4 * kCaseTraitCodes, 0);
+    const SortedDurations* durations[] = {&index.first_response, &index.resolution};
+    std::vector<uint32_t>* ranks[] = {&out->first_response_ranks, &out->resolution_ranks};
+    for (int d = 0; d < 2; ++d) ranks[d]->assign((durations[d]->sorted.size() + 31) / 32, 0);
+    uint32_t *first_response = ranks[0]->data(), *resolution = ranks[1]->data();
+    uint32_t *arrivals = out->arrivals.data(), *closures = out->closures.data();
     for (size_t i = 0; i < sel.rows.size(); ++i) {
         const uint32_t r = sel.rows[i];
         traits[(i & 3) * kCaseTraitCodes + index.case_traits[r]]++;
         out->transfers += c.transfers[r];
+        if (const uint32_t k = index.first_response.rank[r]; k != UINT32_MAX)
+            first_response[k >> 5] |= 1u << (k & 31);
+        if (const uint32_t k = index.resolution.rank[r]; k != UINT32_MAX)
+            resolution[k >> 5] |= 1u << (k & 31);
+        const int32_t created = index.created_day[r], ended = index.end_day[r];
+        if (!timed || created > last) continue;  // created after as_of
+        if (created < out->flow_first) {
+            out->created_before++;
+            if (ended < out->flow_first) continue;  // came and went before the series
+            out->open_before++;
+        } else {
+            arrivals[created - out->flow_first]++;
+        }
+        if (ended <= last) closures[ended - out->flow_first]++;
     }
     for (uint32_t code = 0; code < kCaseTraitCodes; ++code)
         traits[code] += traits[kCaseTraitCodes + code] + traits[2 * kCaseTraitCodes + code] +
@@ -82,34 +102,10 @@ void count_backlog(const Dataset& data, const MetricsIndex& index, const Selecti
     for (uint32_t r : sel.open_rows) {
         uint32_t* cells = out->open_by_queue.data() + index.queue.case_code[r] * kQueueCells;
         cells[static_cast<int>(c.severity[r])]++;
-        if (has_time(as_of)) cells[kSeverities + age_bucket(as_of - c.created_at[r])]++;
+        if (timed) cells[kSeverities + age_bucket(as_of - c.created_at[r])]++;
         out->open_by_owner[index.owner.case_code[r]]++;
     }
     if (sel.lists) list_oldest_open(data, sel, opt, out);
-
-    // Arrivals and closures per day of the series' longest span (max_series_days, but no earlier than the
-    // first case); the series starts later when the selection does (finish_backlog).
-    if (has_time(as_of)) {
-        const int32_t last = day_of(as_of);
-        out->flow_first =
-            std::max(last - std::max(1, opt.max_series_days) + 1, std::min(index.first_created_day, last));
-        out->arrivals.assign(static_cast<size_t>(last - out->flow_first + 1), 0);
-        out->closures.assign(out->arrivals.size(), 0);
-        for (uint32_t r : sel.rows) {
-            const int32_t created = index.created_day[r], ended = index.end_day[r];
-            if (created > last) continue;  // created after as_of
-            if (created < out->flow_first) {
-                out->created_before++;
-                if (ended < out->flow_first) continue;  // came and went before the series
-                out->open_before++;
-            } else {
-                out->arrivals[created - out->flow_first]++;
-            }
-            if (ended <= last) out->closures[ended - out->flow_first]++;
-        }
-    }
-    mark_ranks(index.first_response, sel.rows, &out->first_response_ranks);
-    mark_ranks(index.resolution, sel.rows, &out->resolution_ranks);
 }
 
 // Open cases per queue x severity (and x age bucket, whose sums are the backlog's age buckets) and per

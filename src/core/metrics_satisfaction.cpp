@@ -71,14 +71,25 @@ void select_surveys(const Dataset& data, const MetricsIndex& index, const std::v
         out->clear();
         return;
     }
-    // A run of consecutive case rows (the usual shape: assembled data is grouped by queue and severity)
-    // has its surveys in one slice of survey_rows.
-    // (Written into a buffer of every survey: a broad selection has many short runs. Sized up from its last
-    // size, not from empty: resizing writes every entry it adds.)
+    // (Written into a buffer of every survey, and one more: a broad selection has many short runs. Sized up
+    // from its last size, not from empty: resizing writes every entry it adds.)
     const bool timed = has_time(filter.from) || has_time(filter.to);
-    out->resize(std::max(out->size(), s.count));
+    out->resize(std::max(out->size(), s.count + 1));
     uint32_t* to = out->data();
-    for (size_t a = 0, b = 0; a < rows.size(); a = b) {
+    if (index.surveys_in_case_order && !timed) {
+        // Surveys in case order (assembled data): survey_rows is 0, 1, 2..., so case r's surveys are the
+        // numbers survey_begin[r] up to survey_begin[r + 1], most often none or one: the first is written
+        // without a branch (one entry ahead when there is none), the rest in a loop.
+        const uint32_t* begin = index.survey_begin.data();
+        for (uint32_t r : rows) {
+            const uint32_t first = begin[r], end = begin[r + 1];
+            *to = first, to += end > first;
+            for (uint32_t i = first + 1; i < end; ++i) *to++ = i;
+        }
+    }
+    // Otherwise a run of consecutive case rows (the usual shape: assembled data is grouped by queue and
+    // severity) has its surveys in one slice of survey_rows.
+    for (size_t a = 0, b = 0; a < rows.size() && (timed || !index.surveys_in_case_order); a = b) {
         b = run_end(rows, a);
         const uint32_t* first = index.survey_rows.data() + index.survey_begin[rows[a]];
         const uint32_t* last = index.survey_rows.data() + index.survey_begin[rows[b - 1] + 1];
@@ -124,12 +135,6 @@ void count_satisfaction(const MetricsIndex& index, const Selection& sel, int32_t
                            &SatisfactionCounts::by_offering, &SatisfactionCounts::by_owner,
                            &SatisfactionCounts::by_customer, &SatisfactionCounts::per_day);
     const std::vector<uint32_t>& surveys = sel.survey_rows;
-    for (uint32_t i : surveys)
-        out->by_severity[static_cast<int>(index.survey_severity[i])].add(index.survey_slots[i]);
-    count_by_code(index, surveys, index.queue, &out->by_queue);
-    count_by_code(index, surveys, index.product, &out->by_product);
-    count_by_code(index, surveys, index.offering, &out->by_offering);
-    count_by_code(index, surveys, index.owner, &out->by_owner);
     if (sel.per_customer) count_satisfaction_by_customer(index, sel, out);
     if (first_day > last_day) {  // the selection's own days, the most recent max_days of them
         for (uint32_t i : surveys) {
@@ -137,14 +142,28 @@ void count_satisfaction(const MetricsIndex& index, const Selection& sel, int32_t
             if (d == INT32_MIN) continue;
             first_day = std::min(first_day, d), last_day = std::max(last_day, d);
         }
-        if (first_day > last_day) return;
-        first_day = std::max(first_day, last_day - std::max(1, max_days) + 1);
+        if (first_day <= last_day) first_day = std::max(first_day, last_day - std::max(1, max_days) + 1);
     }
-    out->first_day = first_day;
-    out->per_day.assign(static_cast<size_t>(last_day - first_day + 1), SatHistogram{});
+    if (first_day <= last_day) {
+        out->first_day = first_day;
+        out->per_day.assign(static_cast<size_t>(last_day - first_day + 1), SatHistogram{});
+    }
+    // Every histogram in one pass over the surveys (each reads the survey's packed slots).
+    const KeyCodes* keys[] = {&index.queue, &index.product, &index.offering, &index.owner};
+    std::vector<SatHistogram>* per_key[] = {&out->by_queue, &out->by_product, &out->by_offering,
+                                            &out->by_owner};
+    for (size_t k = 0; k < std::size(keys); ++k) per_key[k]->assign(keys[k]->keys.size(), SatHistogram{});
+    SatHistogram *queue = out->by_queue.data(), *product = out->by_product.data(),
+                 *offering = out->by_offering.data(), *owner = out->by_owner.data(),
+                 *day = out->per_day.data();
+    const size_t days = out->per_day.size();
     for (uint32_t i : surveys) {
-        const int32_t d = index.survey_day[i];
-        if (d >= first_day && d <= last_day) out->per_day[d - first_day].add(index.survey_slots[i]);
+        const uint16_t slots = index.survey_slots[i];
+        out->by_severity[static_cast<int>(index.survey_severity[i])].add(slots);
+        queue[index.queue.survey_code[i]].add(slots), product[index.product.survey_code[i]].add(slots);
+        offering[index.offering.survey_code[i]].add(slots), owner[index.owner.survey_code[i]].add(slots);
+        const size_t d = static_cast<size_t>(static_cast<int64_t>(index.survey_day[i]) - first_day);
+        if (d < days) day[d].add(slots);
     }
 }
 

@@ -17,7 +17,7 @@ static bool clocks_usable(const SlaResults& sla, size_t rows) {
     return true;
 }
 
-// Per selected row, bits set by the clock pass and read by the per-case pass.
+// A case's flags, from its clocks' kinds (count_sla counts cases by them).
 constexpr uint8_t kBreachedBits = (1u << kSlaMetrics) - 1;  // bit m: metric m is noncompliant
 constexpr uint8_t kOpenBreachBit = 1u << kSlaMetrics;       // some clock is an open breach
 constexpr uint8_t kSoonBit = 2u << kSlaMetrics;             // some running clock is due within 4 h
@@ -117,46 +117,6 @@ static void list_clock(const SlaResults& sla, uint32_t r, int m, uint32_t fact, 
     }
 }
 
-// Every clock of the selected rows: kinds, bins, the nearing and open-breach lists (unless !lists) and each
-// row's case flags. Neighbouring rows mostly share their bins: four sets of counters, used in turn, keep
-// the increments from waiting on one another.
-static void add_clocks(const SlaResults& sla, const MetricsScratch::SlaFacts& facts,
-                       const std::vector<uint32_t>& rows, Time nearing_until, bool lists, SlaCounts* out,
-                       std::vector<uint8_t>* flags) {
-    std::vector<uint32_t>& bins = out->bins;
-    bins.assign(4 * kSlaBins, 0);  // [set * kSlaBins + ...]
-    uint8_t flag_of_kind[kSlaMetrics][kKinds];
-    for (int m = 0; m < kSlaMetrics; ++m)
-        for (uint32_t kind = 0; kind < kKinds; ++kind) {
-            const bool breached = (kind & 7) == static_cast<uint32_t>(SlaState::Noncompliant);
-            flag_of_kind[m][kind] = static_cast<uint8_t>(
-                (breached ? 1u << m : 0) | (breached && !(kind & kKindHappened) ? kOpenBreachBit : 0) |
-                (kind & kKindSoon ? kSoonBit : 0));
-        }
-    for (size_t i = 0; i < rows.size(); ++i) {
-        const uint32_t r = rows[i];
-        uint32_t* set = bins.data() + (i & 3) * kSlaBins;
-        uint8_t bits = 0;
-        for (int m = 0; m < kSlaMetrics; ++m) {
-            uint32_t* n = set + m * kClockBins;
-            const uint32_t fact = facts.clock[m][r], kind = fact >> kKindShift & (kKinds - 1);
-            n[kKindsAt + kind]++;
-            bits |= flag_of_kind[m][kind];
-            if (fact & kBinned) {
-                n[kHeatAt + (fact & 255)]++, n[kDayAt + (fact >> kDayShift & 31)]++;
-                n[kHourAt + (fact >> kHourShift & 31)]++, n[kWeekAt + (fact >> kWeekShift & 63)]++;
-            }
-            if (!(fact & kListed)) continue;
-            if (kind & kKindRunning) n[kNearingAt] += sla.clocks[m].deadline[r] < nearing_until;
-            if (lists) list_clock(sla, r, m, fact, nearing_until, out);
-        }
-        (*flags)[i] = bits;
-    }
-    for (uint32_t b = 0; b < kSlaBins; ++b)
-        bins[b] += bins[kSlaBins + b] + bins[2 * kSlaBins + b] + bins[3 * kSlaBins + b];
-    bins.resize(kSlaBins);
-}
-
 // Sorts `list` by `earlier` and keeps the first `keep`. Ties must not fall differently in libstdc++ and
 // libc++, nor depend on where rows are stored (FeedSet::assemble clusters them): `earlier` is a total order.
 template <typename T, typename Earlier>
@@ -247,34 +207,65 @@ void count_sla(const Dataset& data, const MetricsIndex& index, const SlaResults&
     const MetricsScratch::SlaFacts* facts =
         usable_facts(data, index, sla, as_of, opt, scratch, &nearing_until);
     if (!facts) return;
+    // One pass over the selected rows. Per clock: its kind, its bins, and the nearing and open-breach lists
+    // (unless !lists); per case, from its clocks' flags: the severity rows, the breakdowns (each case once
+    // per breakdown by key and breach bits) and the case kinds; the rows come from those counts.
+    // Neighbouring rows mostly share their counters: four sets, used in turn, keep the increments from
+    // waiting on one another.
     const std::vector<uint32_t>& rows = sel.rows;
-    std::vector<uint8_t>& flags = scratch->breached;
-    flags.resize(rows.size());
-    add_clocks(sla, *facts, rows, nearing_until, sel.lists, out, &flags);
-    keep_first_clocks(data, opt.list_limit, &out->nearing, &out->open_breaches);
-
-    // Per case: the severity rows, the breakdowns and the case kinds, in one pass that counts each case
-    // once per breakdown by (key, breach bits) and once by its flags; the rows come from those counts.
+    std::vector<uint32_t>& bins = out->bins;
+    bins.assign(4 * kSlaBins, 0);  // [set * kSlaBins + ...]
+    uint8_t flag_of_kind[kSlaMetrics][kKinds];
+    for (int m = 0; m < kSlaMetrics; ++m)
+        for (uint32_t kind = 0; kind < kKinds; ++kind) {
+            const bool breached = (kind & 7) == static_cast<uint32_t>(SlaState::Noncompliant);
+            flag_of_kind[m][kind] = static_cast<uint8_t>(
+                (breached ? 1u << m : 0) | (breached && !(kind & kKindHappened) ? kOpenBreachBit : 0) |
+                (kind & kKindSoon ? kSoonBit : 0));
+        }
     const size_t q0 = kSeverities, o0 = q0 + index.queue.keys.size(), f0 = o0 + index.owner.keys.size();
     const size_t keys = breakdown_keys(index);
     std::vector<uint32_t>& counts = out->by_key;  // [(set * keys + key) * 8 + breach bits]
     counts.assign(4 * keys * 8, 0);
     uint32_t case_kinds[4][kCaseKinds] = {};
+    static_assert(kSlaMetrics == 3, "one clock pointer per metric");
+    const uint32_t* const clock[kSlaMetrics] = {facts->clock[0].data(), facts->clock[1].data(),
+                                                facts->clock[2].data()};
     for (size_t i = 0; i < rows.size(); ++i) {
-        const uint32_t r = rows[i], bits = flags[i], breached = bits & kBreachedBits;
+        const uint32_t r = rows[i];
+        uint32_t* set = bins.data() + (i & 3) * kSlaBins;
+        uint32_t bits = 0;
+        for (int m = 0; m < kSlaMetrics; ++m) {
+            uint32_t* n = set + m * kClockBins;
+            const uint32_t fact = clock[m][r], kind = fact >> kKindShift & (kKinds - 1);
+            n[kKindsAt + kind]++;
+            bits |= flag_of_kind[m][kind];
+            if (fact & kBinned) {
+                n[kHeatAt + (fact & 255)]++, n[kDayAt + (fact >> kDayShift & 31)]++;
+                n[kHourAt + (fact >> kHourShift & 31)]++, n[kWeekAt + (fact >> kWeekShift & 63)]++;
+            }
+            if (!(fact & kListed)) continue;
+            if (kind & kKindRunning) n[kNearingAt] += sla.clocks[m].deadline[r] < nearing_until;
+            if (sel.lists) list_clock(sla, r, m, fact, nearing_until, out);
+        }
+        const uint32_t breached = bits & kBreachedBits;
         const uint16_t traits = index.case_traits[r];
-        uint32_t* n = counts.data() + (i & 3) * keys * 8;
-        n[(traits >> kTraitSeverityShift & 3) * 8 + breached]++;
-        n[(q0 + index.queue.case_code[r]) * 8 + breached]++;
-        n[(o0 + index.owner.case_code[r]) * 8 + breached]++;
-        n[(f0 + index.offering.case_code[r]) * 8 + breached]++;
+        uint32_t* k = counts.data() + (i & 3) * keys * 8;
+        k[(traits >> kTraitSeverityShift & 3) * 8 + breached]++;
+        k[(q0 + index.queue.case_code[r]) * 8 + breached]++;
+        k[(o0 + index.owner.case_code[r]) * 8 + breached]++;
+        k[(f0 + index.offering.case_code[r]) * 8 + breached]++;
         case_kinds[i & 3][bits | (is_open(static_cast<CaseStatus>(traits & kTraitStatus)) ? 32 : 0)]++;
     }
+    for (uint32_t b = 0; b < kSlaBins; ++b)
+        bins[b] += bins[kSlaBins + b] + bins[2 * kSlaBins + b] + bins[3 * kSlaBins + b];
+    bins.resize(kSlaBins);
     for (size_t k = 0; k < keys * 8; ++k)
         counts[k] += counts[keys * 8 + k] + counts[2 * keys * 8 + k] + counts[3 * keys * 8 + k];
     counts.resize(keys * 8);
-    for (const auto& set : case_kinds)
-        for (uint32_t kind = 0; kind < kCaseKinds; ++kind) out->bins[kCaseKindsAt + kind] += set[kind];
+    for (const auto& kinds : case_kinds)
+        for (uint32_t kind = 0; kind < kCaseKinds; ++kind) bins[kCaseKindsAt + kind] += kinds[kind];
+    keep_first_clocks(data, opt.list_limit, &out->nearing, &out->open_breaches);
 }
 
 // Every listed clock of the rows `rows` (ascending) that `keep` keeps (asked once per row, in that order), on
