@@ -166,13 +166,14 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
     const bool by_text_left = with_cells && text && text->kind == TextSearch::kLacking &&
                               filter_by_cells(selecting, true) && idx->cells[kByKind].cells != 0;
     if (by_text_left) {
-        rows_in_mask(idx->cells[kByKind], masks[kByKind], text->rows, &cs.left_rows, &cs.left_open);
+        rows_in_mask(idx->cells[kByKind], masks[kByKind], text->rows, &cs.left_rows, &cs.left_open,
+                     &cs.buffer);
         select_surveys(d, *idx, cs.left_rows, selecting, &cs.left_surveys);
     }
     if (!same_selection) {
         if (cells || by_text_left) {
             select_cells(idx->cells[kByKind], masks[kByKind], &out->rows, &out->open_rows, &surveys,
-                         cells ? nullptr : &left);
+                         &cs.buffer, cells ? nullptr : &left);
         } else {
             if (!select_time_range(d, selecting, idx->created_runs, &out->rows, &out->open_rows))
                 select_cases(d, selecting, &out->rows, text, candidate_rows(*idx, selecting),
@@ -233,7 +234,7 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
         }
         if (by_cell) {  // and the rows it keeps outside those cells
             rows_outside_cells(idx->cells[split], mask, sel, &cs.outside_rows, &cs.outside_open,
-                               &cs.outside_surveys);
+                               &cs.outside_surveys, &cs.buffer);
             const Selection outside{cs.outside_rows, cs.outside_open, cs.outside_surveys, false, false};
             count_parts(d, *idx, sla, outside, as_of, options, idx->survey_first_day, idx->survey_last_day,
                         false, &scratch, &cs.outside);

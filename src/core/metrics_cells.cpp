@@ -242,14 +242,23 @@ static void add_if_kept(uint32_t r, uint8_t cell, const uint8_t* keep, std::vect
     if (open_rows && (cell & kCellOpen)) open_rows->push_back(r);
 }
 
+// Room for writing up to n entries in each of two lists: it only grows (growing a vector writes every entry
+// it adds, which for a list much shorter than the one it is picked from costs more than picking).
+static std::pair<uint32_t*, uint32_t*> room_for(size_t n, std::vector<uint32_t>* buffer) {
+    if (buffer->size() < 2 * n) buffer->resize(2 * n);
+    return {buffer->data(), buffer->data() + n};
+}
+
 void select_cells(const CellIndex& index, const std::vector<uint8_t>& mask, std::vector<uint32_t>* rows,
-                  std::vector<uint32_t>* open_rows, std::vector<uint32_t>* surveys, const Selection* except) {
+                  std::vector<uint32_t>* open_rows, std::vector<uint32_t>* surveys,
+                  std::vector<uint32_t>* buffer, const Selection* except) {
     // Every row is written and kept when its cell is: no branch to mispredict on mixed cells. Rows of
-    // `except` end the runs so written and are stepped over.
+    // `except` end the runs so written and are stepped over. (The open ones, much fewer, are written in the
+    // buffer first.)
     const uint8_t* keep = mask.data();
     const size_t n = index.case_cell.size();
-    rows->resize(n), open_rows->resize(n);
-    uint32_t *to = rows->data(), *open_to = open_rows->data();
+    rows->resize(n);
+    uint32_t *to = rows->data(), *open_to = room_for(n, buffer).first;
     size_t k = 0, open_k = 0;
     for_each_gap(n, except ? &except->rows : nullptr, [&](size_t from, size_t end) {
         for (size_t r = from; r < end; ++r) {
@@ -259,7 +268,7 @@ void select_cells(const CellIndex& index, const std::vector<uint8_t>& mask, std:
             k += kept, open_k += kept & (cell >> 7);
         }
     });
-    rows->resize(k), open_rows->resize(open_k);
+    rows->resize(k), open_rows->assign(open_to, open_to + open_k);
     const size_t m = index.survey_cell.size();
     surveys->resize(m);
     k = 0;
@@ -273,12 +282,10 @@ void select_cells(const CellIndex& index, const std::vector<uint8_t>& mask, std:
 }
 
 void rows_in_mask(const CellIndex& index, const std::vector<uint8_t>& mask, const std::vector<uint32_t>& rows,
-                  std::vector<uint32_t>* kept, std::vector<uint32_t>* kept_open) {
-    // Every row is written and kept when its cell is, like select_cells (no branch to mispredict); the lists
-    // are sized up from their last sizes (resizing writes every entry it adds).
-    kept->resize(std::max(kept->size(), rows.size())),
-        kept_open->resize(std::max(kept_open->size(), rows.size()));
-    uint32_t *to = kept->data(), *open_to = kept_open->data();
+                  std::vector<uint32_t>* kept, std::vector<uint32_t>* kept_open,
+                  std::vector<uint32_t>* buffer) {
+    // Every row is written (in the buffer) and kept when its cell is, like select_cells.
+    const auto [to, open_to] = room_for(rows.size(), buffer);
     size_t k = 0, open_k = 0;
     for (uint32_t r : rows) {
         const uint8_t cell = r < index.case_cell.size() ? index.case_cell[r] : kNoCell;
@@ -286,7 +293,7 @@ void rows_in_mask(const CellIndex& index, const std::vector<uint8_t>& mask, cons
         to[k] = open_to[open_k] = r;
         k += in, open_k += in & (cell >> 7);
     }
-    kept->resize(k), kept_open->resize(open_k);
+    kept->assign(to, to + k), kept_open->assign(open_to, open_to + open_k);
 }
 
 // The entries 0..n-1 that `kept` (ascending) lacks and whose cell the mask keeps, found in the gaps between
@@ -372,10 +379,10 @@ size_t cells_kept_mostly(const CellIndex& index, const std::vector<uint32_t>& ro
 
 void rows_outside_cells(const CellIndex& index, const std::vector<uint8_t>& mask, const Selection& sel,
                         std::vector<uint32_t>* rows, std::vector<uint32_t>* open_rows,
-                        std::vector<uint32_t>* surveys) {
+                        std::vector<uint32_t>* surveys, std::vector<uint32_t>* buffer) {
     std::vector<uint8_t> outside(kNoCell + 1, 0);  // (kNoCell stays 0: such rows are in no cell)
     for (uint32_t cell = 0; cell < index.cells; ++cell) outside[cell] = !mask[cell];
-    rows_in_mask(index, outside, sel.rows, rows, open_rows);
+    rows_in_mask(index, outside, sel.rows, rows, open_rows, buffer);
     surveys->clear();
     for (uint32_t i : sel.survey_rows)
         if (outside[index.survey_cell[i]]) surveys->push_back(i);

@@ -122,6 +122,7 @@ struct CountsScratch {
     std::vector<uint8_t> mostly[kCellSplits];
     std::vector<uint32_t> outside_rows, outside_open, outside_surveys;
     PartCounts outside;
+    std::vector<uint32_t> buffer;  // room for writing lists picked out of longer ones (select_cells)
 };
 
 // Resets every figure of *figures but keeps the capacity of the listed vectors (a recompute then allocates
@@ -211,13 +212,15 @@ bool filter_by_time_cells(const Filter& filter);
 void cells_of_filter(const MetricsIndex& index, CellSplit split, const Filter& filter,
                      std::vector<uint8_t>* mask);
 // The case rows, open case rows and survey rows of the cells in `mask`, ascending; less those of `except`
-// (rows and surveys of those cells, ascending) when given.
+// (rows and surveys of those cells, ascending) when given. `buffer` (CountsScratch::buffer here and below)
+// is room for writing lists before they are copied out.
 void select_cells(const CellIndex& cells, const std::vector<uint8_t>& mask, std::vector<uint32_t>* rows,
                   std::vector<uint32_t>* open_rows, std::vector<uint32_t>* surveys,
-                  const Selection* except = nullptr);
+                  std::vector<uint32_t>* buffer, const Selection* except = nullptr);
 // The rows of `rows` (ascending) in the cells in `mask`, and the open ones among them.
 void rows_in_mask(const CellIndex& cells, const std::vector<uint8_t>& mask, const std::vector<uint32_t>& rows,
-                  std::vector<uint32_t>* kept, std::vector<uint32_t>* kept_open);
+                  std::vector<uint32_t>* kept, std::vector<uint32_t>* kept_open,
+                  std::vector<uint32_t>* buffer);
 // The rows, open rows and surveys of the cells in `mask` that a selection within them left out (`rows` and
 // `surveys` are the selection's, ascending). With `range` (on the time split, the selection's filter when
 // filter_by_time_cells), the case rows left out are found in the range's first and last slab only, by
@@ -236,7 +239,7 @@ size_t cells_kept_mostly(const CellIndex& cells, const std::vector<uint32_t>& ro
 // The rows, open rows and surveys of a selection outside the cells in `mask`, ascending.
 void rows_outside_cells(const CellIndex& cells, const std::vector<uint8_t>& mask, const Selection& sel,
                         std::vector<uint32_t>* rows, std::vector<uint32_t>* open_rows,
-                        std::vector<uint32_t>* surveys);
+                        std::vector<uint32_t>* surveys, std::vector<uint32_t>* buffer);
 // The sum of the counts of the cells of `split` in `mask` (at least one). The time split's cells hold running
 // totals (a cell: its status class's cases created before its slab's end), so that any run of slabs (a time
 // range) sums two of them per status class.
