@@ -76,7 +76,8 @@ void select_surveys(const Dataset& data, const MetricsIndex& index, const std::v
     const bool timed = has_time(filter.from) || has_time(filter.to);
     out->resize(std::max(out->size(), s.count + 1));
     uint32_t* to = out->data();
-    if (index.surveys_in_case_order && !timed) {
+    const bool numbered = index.surveys_in_case_order && !timed;
+    if (numbered) {
         // Surveys in case order (assembled data): survey_rows is 0, 1, 2..., so case r's surveys are the
         // numbers survey_begin[r] up to survey_begin[r + 1], most often none or one: the first is written
         // without a branch (one entry ahead when there is none), the rest in a loop.
@@ -89,7 +90,7 @@ void select_surveys(const Dataset& data, const MetricsIndex& index, const std::v
     }
     // Otherwise a run of consecutive case rows (the usual shape: assembled data is grouped by queue and
     // severity) has its surveys in one slice of survey_rows.
-    for (size_t a = 0, b = 0; a < rows.size() && (timed || !index.surveys_in_case_order); a = b) {
+    for (size_t a = 0, b = 0; !numbered && a < rows.size(); a = b) {
         b = run_end(rows, a);
         const uint32_t* first = index.survey_rows.data() + index.survey_begin[rows[a]];
         const uint32_t* last = index.survey_rows.data() + index.survey_begin[rows[b - 1] + 1];
@@ -149,10 +150,10 @@ void count_satisfaction(const MetricsIndex& index, const Selection& sel, int32_t
         out->per_day.assign(static_cast<size_t>(last_day - first_day + 1), SatHistogram{});
     }
     // Every histogram in one pass over the surveys (each reads the survey's packed slots).
-    const KeyCodes* keys[] = {&index.queue, &index.product, &index.offering, &index.owner};
-    std::vector<SatHistogram>* per_key[] = {&out->by_queue, &out->by_product, &out->by_offering,
-                                            &out->by_owner};
-    for (size_t k = 0; k < std::size(keys); ++k) per_key[k]->assign(keys[k]->keys.size(), SatHistogram{});
+    out->by_queue.assign(index.queue.keys.size(), SatHistogram{});
+    out->by_product.assign(index.product.keys.size(), SatHistogram{});
+    out->by_offering.assign(index.offering.keys.size(), SatHistogram{});
+    out->by_owner.assign(index.owner.keys.size(), SatHistogram{});
     SatHistogram *queue = out->by_queue.data(), *product = out->by_product.data(),
                  *offering = out->by_offering.data(), *owner = out->by_owner.data(),
                  *day = out->per_day.data();

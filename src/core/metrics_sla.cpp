@@ -228,16 +228,13 @@ void count_sla(const Dataset& data, const MetricsIndex& index, const SlaResults&
     std::vector<uint32_t>& counts = out->by_key;  // [(set * keys + key) * 8 + breach bits]
     counts.assign(4 * keys * 8, 0);
     uint32_t case_kinds[4][kCaseKinds] = {};
-    static_assert(kSlaMetrics == 3, "one clock pointer per metric");
-    const uint32_t* const clock[kSlaMetrics] = {facts->clock[0].data(), facts->clock[1].data(),
-                                                facts->clock[2].data()};
     for (size_t i = 0; i < rows.size(); ++i) {
         const uint32_t r = rows[i];
         uint32_t* set = bins.data() + (i & 3) * kSlaBins;
         uint32_t bits = 0;
         for (int m = 0; m < kSlaMetrics; ++m) {
             uint32_t* n = set + m * kClockBins;
-            const uint32_t fact = clock[m][r], kind = fact >> kKindShift & (kKinds - 1);
+            const uint32_t fact = facts->clock[m][r], kind = fact >> kKindShift & (kKinds - 1);
             n[kKindsAt + kind]++;
             bits |= flag_of_kind[m][kind];
             if (fact & kBinned) {
