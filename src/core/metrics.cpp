@@ -241,7 +241,7 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
             counts.add(cs.outside);
         }
         if (broad) {  // the lists (not sums) of the selection
-            list_oldest_open(d, sel, options, &counts.backlog);
+            list_oldest_open(d, *idx, sel, options, &counts.backlog);
             list_sla_clocks(d, *idx, sla, split, mask, cs.left_rows, cs.outside_rows, as_of, options,
                             &scratch, &counts.sla);
         }
@@ -257,7 +257,7 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
         if (lists_of_orders) {
             static const std::vector<uint8_t> kNoCells(kNoCell + 1, 0);  // every row is kept outside them
             static const std::vector<uint32_t> kNoRows;
-            list_oldest_open(d, sel, options, &counts.backlog);
+            list_oldest_open(d, *idx, sel, options, &counts.backlog);
             list_sla_clocks(d, *idx, sla, kByKind, kNoCells, kNoRows, out->rows, as_of, options, &scratch,
                             &counts.sla);
         }

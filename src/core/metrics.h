@@ -379,6 +379,9 @@ struct MetricsIndex {
     // Per case, what the backlog counts, as one code below kCaseTraitCodes: the status, the severity and
     // the kTrait* flags (first contact: 0 transfers, 0 reopens, never waiting on the customer).
     std::vector<uint16_t> case_traits;
+    // The open cases, oldest first (created_at, ties by case id): a selection's oldest open cases are
+    // mostly the first of these it keeps.
+    std::vector<uint32_t> open_oldest_first;
     // The three splits of the cases into cells (metrics_counts.h): kByKind, severity x offering code x status
     // class (cell = kStatusClasses * (severity * offering codes + offering code) + status_class); kByTime,
     // creation-time slab x status class (cell = kStatusClasses * slab + status_class); kByQueue, queue code x
@@ -406,6 +409,7 @@ struct MetricsIndex {
     // The surveys with a comment, newest first (submitted_at descending, ties by survey id descending):
     // verbatim search lists its matches in this order.
     std::vector<uint32_t> newest;
+    std::vector<uint32_t> newest_rank;  // per survey: its place in `newest` (newest.size(): no comment)
     TextIndex text;
     // Words of the comments that count for the distinguishing terms (CSAT 1-2 or 4+): survey i's words are
     // term_ids[term_begin[i] .. term_begin[i + 1]) (ids in `terms`).
@@ -438,6 +442,7 @@ bool surveys_usable(const SurveyTable& surveys);
 float duration_hours(Time from, Time to);                                 // calendar hours, 0 when to < from
 void index_verbatim_terms(const Dataset& data, MetricsIndex* out);        // fills terms, term_begin, term_ids
 void order_surveys_newest_first(const Dataset& data, MetricsIndex* out);  // fills newest
+void order_open_oldest_first(const Dataset& data, MetricsIndex* out);    // fills open_oldest_first
 
 // ---- everything ---------------------------------------------------------------------------------------
 struct CountsScratch;  // metrics_counts.h
@@ -462,9 +467,15 @@ struct MetricsScratch {
     // like UnfilteredCache's) so that a filter change only counts (metrics_sla.cpp).
     struct SlaFacts {
         const SlaResults* sla = nullptr;
-        Time sla_as_of = kNoTime, as_of = kNoTime;
+        Time sla_as_of = kNoTime, as_of = kNoTime, nearing_until = kNoTime;
         uint64_t build = 0;                        // MetricsIndex::build
-        std::vector<uint32_t> clock[kSlaMetrics];  // per case
+        // Per case, together: a filter change that counts scattered rows reads one cache line per case.
+        struct Case {
+            uint32_t clock[kSlaMetrics];  // per clock, what is counted of it
+            uint8_t kind;                 // its clocks' flags, and whether it is open
+            uint8_t severity;
+        };
+        std::vector<Case> cases;
         // Made with the orders below: the cases with a clock that may be listed, ascending; the first
         // running clocks (by deadline) and open breaches (by breach time) of every case, in the lists' order,
         // for one list_limit (a broad selection's lists are the first of these it keeps).

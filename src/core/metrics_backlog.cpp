@@ -24,24 +24,49 @@ static int age_bucket(Time age) {
 
 constexpr int kQueueCells = kSeverities + kAgeBuckets;  // open_by_queue per queue: severities, then ages
 
-// Sorts `rows` oldest first (ties by case id) and keeps the first `keep`.
+// The oldest-open order: created_at, ties by case id.
+static auto older(const Dataset& data) {
+    return [&data](uint32_t x, uint32_t y) {
+        const CaseTable& c = data.cases;
+        if (c.created_at[x] != c.created_at[y]) return c.created_at[x] < c.created_at[y];
+        return x != y && data.strings->view(c.id[x]) < data.strings->view(c.id[y]);
+    };
+}
+
+// Sorts `rows` oldest first and keeps the first `keep`.
 static void keep_oldest(const Dataset& data, size_t keep, std::vector<uint32_t>* rows) {
-    const CaseTable& c = data.cases;
     keep = std::min(keep, rows->size());
-    std::partial_sort(rows->begin(), rows->begin() + static_cast<long>(keep), rows->end(),
-                      [&](uint32_t x, uint32_t y) {
-                          if (c.created_at[x] != c.created_at[y]) return c.created_at[x] < c.created_at[y];
-                          return x != y && data.strings->view(c.id[x]) < data.strings->view(c.id[y]);
-                      });
+    std::partial_sort(rows->begin(), rows->begin() + static_cast<long>(keep), rows->end(), older(data));
     rows->resize(keep);
 }
 
-void list_oldest_open(const Dataset& data, const Selection& sel, const MetricsOptions& opt,
-                      BacklogCounts* out) {
-    out->oldest_open.clear();
+void order_open_oldest_first(const Dataset& data, MetricsIndex* out) {
+    const CaseTable& c = data.cases;
+    out->open_oldest_first.clear();
+    for (uint32_t r = 0; r < c.count; ++r)
+        if (is_open(c.status[r])) out->open_oldest_first.push_back(r);
+    std::sort(out->open_oldest_first.begin(), out->open_oldest_first.end(), older(data));
+}
+
+void list_oldest_open(const Dataset& data, const MetricsIndex& index, const Selection& sel,
+                      const MetricsOptions& opt, BacklogCounts* out) {
+    std::vector<uint32_t>& oldest = out->oldest_open;
+    oldest.clear();
     if (!opt.backlog) return;
-    out->oldest_open.assign(sel.open_rows.begin(), sel.open_rows.end());
-    keep_oldest(data, opt.oldest_open, &out->oldest_open);
+    const std::vector<uint32_t>& open = sel.open_rows;
+    const size_t keep = std::min<size_t>(opt.oldest_open, open.size());
+    // A selection holding an eighth or more of the open cases finds its oldest among the first of the
+    // order, most often in 8 * keep steps: it gives up after 64 * keep (a filter keeping recent cases).
+    const std::vector<uint32_t>& order = index.open_oldest_first;
+    if (open.size() * 8 >= order.size()) {
+        const size_t steps = std::min(order.size(), 64 * keep);
+        for (size_t k = 0; k < steps && oldest.size() < keep; ++k)
+            if (std::binary_search(open.begin(), open.end(), order[k])) oldest.push_back(order[k]);
+        if (oldest.size() == keep) return;
+        oldest.clear();
+    }
+    oldest.assign(open.begin(), open.end());
+    keep_oldest(data, keep, &oldest);
 }
 
 void count_backlog(const Dataset& data, const MetricsIndex& index, const Selection& sel, Time as_of,
@@ -56,16 +81,21 @@ void count_backlog(const Dataset& data, const MetricsIndex& index, const Selecti
     // first case); the series starts later when the selection does (finish_backlog).
     const bool timed = has_time(as_of);
     const int32_t last = timed ? day_of(as_of) : 0;
+    size_t days = 0;
     if (timed) {
         out->flow_first =
             std::max(last - std::max(1, opt.max_series_days) + 1, std::min(index.first_created_day, last));
-        out->arrivals.assign(static_cast<size_t>(last - out->flow_first + 1), 0);
-        out->closures.assign(out->arrivals.size(), 0);
+        days = static_cast<size_t>(last - out->flow_first + 1);
+        // While counting, a slot before the days (rows created, or ended, before flow_first) and one after
+        // them (after as_of's day, or never): each row lands in a slot without a branch.
+        out->arrivals.assign(days + 2, 0);
+        out->closures.assign(days + 2, 0);
     }
     // Each case's traits are one code (MetricsIndex::case_traits): the loop counts codes, and the figures
     // come from the code counts. Neighbouring rows mostly share a code; four sets of counters, used in turn,
     // keep the increments from waiting on one another. The same pass marks the case's rank bits (bit k of
-    // the words: the case of rank k in the SortedDurations is selected) and counts its flows.
+    // the words: the case of rank k in the SortedDurations is selected) and counts its flows. The columns
+    // are read through pointers, as the compiler cannot tell that the counters do not overwrite them.
     std::vector<uint32_t>& traits = out->traits;
     traits.assign(4 * kCaseTraitCodes, 0);
     const SortedDurations* durations[] = {&index.first_response, &index.resolution};
@@ -73,24 +103,31 @@ void count_backlog(const Dataset& data, const MetricsIndex& index, const Selecti
     for (int d = 0; d < 2; ++d) ranks[d]->assign((durations[d]->sorted.size() + 31) / 32, 0);
     uint32_t *first_response = ranks[0]->data(), *resolution = ranks[1]->data();
     uint32_t *arrivals = out->arrivals.data(), *closures = out->closures.data();
+    const uint16_t *case_traits = index.case_traits.data(), *transfers = c.transfers.data();
+    const uint32_t *first_response_rank = index.first_response.rank.data(),
+                   *resolution_rank = index.resolution.rank.data();
+    const int32_t *created_day = index.created_day.data(), *end_day = index.end_day.data();
+    const int64_t first = out->flow_first, span = static_cast<int64_t>(days);
+    auto slot = [&](int32_t day) {  // 0: before flow_first, days + 1: after as_of's day
+        const int64_t d = day - first;
+        return d < 0 ? 0 : d >= span ? span + 1 : d + 1;
+    };
+    uint64_t transferred = 0;
     for (size_t i = 0; i < sel.rows.size(); ++i) {
         const uint32_t r = sel.rows[i];
-        traits[(i & 3) * kCaseTraitCodes + index.case_traits[r]]++;
-        out->transfers += c.transfers[r];
-        if (const uint32_t k = index.first_response.rank[r]; k != UINT32_MAX)
-            first_response[k >> 5] |= 1u << (k & 31);
-        if (const uint32_t k = index.resolution.rank[r]; k != UINT32_MAX)
-            resolution[k >> 5] |= 1u << (k & 31);
-        const int32_t created = index.created_day[r], ended = index.end_day[r];
-        if (!timed || created > last) continue;  // created after as_of
-        if (created < out->flow_first) {
-            out->created_before++;
-            if (ended < out->flow_first) continue;  // came and went before the series
-            out->open_before++;
-        } else {
-            arrivals[created - out->flow_first]++;
-        }
-        if (ended <= last) closures[ended - out->flow_first]++;
+        traits[(i & 3) * kCaseTraitCodes + case_traits[r]]++;
+        transferred += transfers[r];
+        if (const uint32_t k = first_response_rank[r]; k != UINT32_MAX) first_response[k >> 5] |= 1u << (k & 31);
+        if (const uint32_t k = resolution_rank[r]; k != UINT32_MAX) resolution[k >> 5] |= 1u << (k & 31);
+        // A case ends no earlier than it was created: one created after as_of's day ends after it too.
+        if (timed) arrivals[slot(created_day[r])]++, closures[slot(end_day[r])]++;
+    }
+    out->transfers = transferred;
+    if (timed) {
+        // The cases that ended before flow_first were created before it: the others were open at its start.
+        out->created_before = arrivals[0], out->open_before = arrivals[0] - closures[0];
+        for (std::vector<uint32_t>* flow : {&out->arrivals, &out->closures})
+            flow->pop_back(), flow->erase(flow->begin());
     }
     for (uint32_t code = 0; code < kCaseTraitCodes; ++code)
         traits[code] += traits[kCaseTraitCodes + code] + traits[2 * kCaseTraitCodes + code] +
@@ -105,7 +142,7 @@ void count_backlog(const Dataset& data, const MetricsIndex& index, const Selecti
         if (timed) cells[kSeverities + age_bucket(as_of - c.created_at[r])]++;
         out->open_by_owner[index.owner.case_code[r]]++;
     }
-    if (sel.lists) list_oldest_open(data, sel, opt, out);
+    if (sel.lists) list_oldest_open(data, index, sel, opt, out);
 }
 
 // Open cases per queue x severity (and x age bucket, whose sums are the backlog's age buckets) and per

@@ -187,8 +187,8 @@ void join_plan_customers(const Dataset& data, const MetricsIndex& index, const C
 // The lists of a selection alone, after PartCounts::subtract: its oldest open cases (BacklogCounts::
 // oldest_open); the nearing clocks and open breaches (SlaCounts::nearing, open_breaches) of the rows of the
 // cells of `split` in `mask` but those in left_rows, and of those in kept_outside (both ascending).
-void list_oldest_open(const Dataset& data, const Selection& sel, const MetricsOptions& options,
-                      BacklogCounts* out);
+void list_oldest_open(const Dataset& data, const MetricsIndex& index, const Selection& sel,
+                      const MetricsOptions& options, BacklogCounts* out);
 void list_sla_clocks(const Dataset& data, const MetricsIndex& index, const SlaResults& sla, CellSplit split,
                      const std::vector<uint8_t>& mask, const std::vector<uint32_t>& left_rows,
                      const std::vector<uint32_t>& kept_outside, Time as_of, const MetricsOptions& options,

@@ -122,12 +122,15 @@ void count_drivers(const Dataset& data, const MetricsIndex& index, const SlaResu
     const SlaState* resolution =
         sla_ok ? sla.clocks[static_cast<int>(SlaMetric::Resolution)].state.data() : nullptr;
     const Time max_age = static_cast<Time>(opt.driver_age_days) * kSecondsPerDay;
+    // Each response's drivers and whether it is dissatisfied are one code (bit k: driver k, bit 7: unhappy):
+    // the loop counts codes, and the counts per driver come from the code counts.
+    static_assert(kFixedDrivers <= 7, "the drivers and the unhappy bit share a byte");
+    constexpr uint32_t kUnhappy = 1u << 7;
+    uint32_t per_code[256] = {};
     for (uint32_t i : sel.survey_rows) {  // the responses with a CSAT score
         if (s.csat[i] < 1 || s.csat[i] > 5) continue;
         const uint32_t r = s.case_index[i];
         const bool unhappy = s.csat[i] <= 2;
-        n[0]++;
-        n[1] += unhappy;
         const bool late_fr = sla_ok && first_response[r] == SlaState::Noncompliant;
         const Time end = index.survey_case_end[i];
         const Time age = (has_time(end) ? end : as_of) - index.survey_case_created[i];
@@ -141,13 +144,18 @@ void count_drivers(const Dataset& data, const MetricsIndex& index, const SlaResu
             (flags & kCaseFlagNotValidated) != 0,
             (has_time(end) || has_time(as_of)) && age > max_age,
         };
-        for (int k = 0; k < kFixedDrivers; ++k) {
-            n[kFixedAt + 2 * k] += has[k];
-            n[kFixedAt + 2 * k + 1] += has[k] && unhappy;
-        }
+        uint32_t code = unhappy ? kUnhappy : 0;
+        for (int k = 0; k < kFixedDrivers; ++k) code |= has[k] ? 1u << k : 0;
+        per_code[code]++;
         const uint32_t q = index.queue.survey_code[i], p = index.product.survey_code[i];
         queues[2 * q]++, queues[2 * q + 1] += unhappy;
         products[2 * p]++, products[2 * p + 1] += unhappy;
+    }
+    for (uint32_t code = 0; code < 256; ++code) {
+        const uint32_t count = per_code[code], unhappy = code & kUnhappy ? count : 0;
+        n[0] += count, n[1] += unhappy;
+        for (int k = 0; k < kFixedDrivers; ++k)
+            if (code >> k & 1) n[kFixedAt + 2 * k] += count, n[kFixedAt + 2 * k + 1] += unhappy;
     }
 }
 

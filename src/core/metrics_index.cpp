@@ -204,12 +204,13 @@ void build_metrics_index(const Dataset& any_data, MetricsIndex* out) {
         out->survey_case_end[i] = out->end_time[r];
     }
     build_text_index(data, &out->text);
+    order_open_oldest_first(data, out);
     if (&s == &data.surveys) {
         index_verbatim_terms(data, out);
         order_surveys_newest_first(data, out);
     } else {
         out->terms.clear(), out->term_begin.clear(), out->term_ids.clear();
-        out->newest.clear();
+        out->newest.clear(), out->newest_rank.clear();
     }
 }
 

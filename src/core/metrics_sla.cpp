@@ -17,35 +17,37 @@ static bool clocks_usable(const SlaResults& sla, size_t rows) {
     return true;
 }
 
-// A case's flags, from its clocks' kinds (count_sla counts cases by them).
-constexpr uint8_t kBreachedBits = (1u << kSlaMetrics) - 1;  // bit m: metric m is noncompliant
-constexpr uint8_t kOpenBreachBit = 1u << kSlaMetrics;       // some clock is an open breach
-constexpr uint8_t kSoonBit = 2u << kSlaMetrics;             // some running clock is due within 4 h
-
 // The time windows of the fixed series, from as_of (see kSlaRecentDays, kSlaTrendWeeks).
 struct Windows {
     Time days_from = 0, days_to = 0;    // [first day's start, the day after as_of's day)
     Time weeks_from = 0, weeks_to = 0;  // [first week's Monday, the Monday after as_of's week)
     Time soon = 0, day = 0;             // as_of + 4 h, + 24 h
+    Time nearing = kNoTime;             // the nearing horizon: as_of + MetricsOptions::nearing_hours
 };
 
-// One clock's fact: four bins, each with a last "none" bin, and the clock's kind. A filter change then counts
-// kinds, and bins for the clocks that have one (kBinned), with no branch on the state and no division; it
-// looks at the clock itself only when it may be listed.
+// One clock's fact: its tally, three bins, each with a last "none" bin, and two flags. The tally is the clock's
+// kind, or for a clock with a week bin (its outcome became final in one of the trend weeks) that week: such a
+// clock's kind is known from the week (met: succeeded, missed: noncompliant; happened either way), so a filter
+// change counts most clocks with one increment, with no branch on the state and no division. The other bins
+// are rare (breaches, clocks due within a day: kRare); it looks at the clock itself only when it may be listed.
 constexpr uint32_t kHeatBins = 7 * 24 + 1, kDayBins = kSlaRecentDays + 1, kHourBins = 24 + 1,
-                   kWeekBins = 2 * kSlaTrendWeeks + 1;  // week bins: met weeks, then missed weeks
-constexpr int kDayShift = 8, kHourShift = 13, kWeekShift = 18, kKindShift = 24;  // heat: bits 0-7
+                   kWeekBins = 2 * kSlaTrendWeeks;  // week bins: met weeks, then missed weeks
+constexpr int kDayShift = 8, kHourShift = 13, kTallyShift = 18;  // heat: bits 0-7
 constexpr uint32_t kKinds = 64;                                           // kind: state (3 bits), then these
 constexpr uint32_t kKindHappened = 8, kKindRunning = 16, kKindSoon = 32;  // running: due at or after as_of
+constexpr uint32_t kTallies = kKinds + kWeekBins;  // kinds, then weeks
+constexpr uint32_t kTallyMask = 127;  // a tally takes 7 bits
+static_assert(kTallies <= kTallyMask + 1);
+constexpr uint32_t kRare = 1u << 29;    // some heat, day or hour bin is not "none"
 constexpr uint32_t kListed = 1u << 30;  // an open breach (with as_of) or a running clock: maybe listed
-constexpr uint32_t kBinned = 1u << 31;  // some bin is not "none"
+constexpr uint32_t kNearing = 1u << 31; // a running clock due before the nearing horizon
 
 static uint32_t clock_fact(SlaMetric metric, SlaState st, Time deadline, bool happened, Time event,
                            Time as_of, const Windows& w) {
-    uint32_t heat = kHeatBins - 1, day = kDayBins - 1, hour = kHourBins - 1, week = kWeekBins - 1;
-    uint32_t kind =
+    uint32_t heat = kHeatBins - 1, day = kDayBins - 1, hour = kHourBins - 1;
+    uint32_t tally =
         std::min<uint32_t>(static_cast<uint32_t>(st), kSlaStates - 1) | (happened ? kKindHappened : 0);
-    bool listed = false;
+    bool listed = false, nearing = false;
     const bool timed = has_time(as_of);
     if (st == SlaState::Noncompliant) {
         if (has_time(deadline))
@@ -55,20 +57,40 @@ static uint32_t clock_fact(SlaMetric metric, SlaState st, Time deadline, bool ha
         listed = timed && !happened;
     } else if ((st == SlaState::InProgress || st == SlaState::NearingNoncompliance) && timed &&
                has_time(deadline) && deadline >= as_of) {
-        kind |= kKindRunning | (deadline < w.soon ? kKindSoon : 0);
+        tally |= kKindRunning | (deadline < w.soon ? kKindSoon : 0);
         if (deadline < w.day) hour = static_cast<uint32_t>((deadline - as_of) / 3600);
-        listed = true;
+        listed = true, nearing = deadline < w.nearing;
     }
     // Weekly attainment: the week the outcome became final.
     if (timed && metric != SlaMetric::NextUpdate && happened &&
         (st == SlaState::Succeeded || st == SlaState::Noncompliant) && event >= w.weeks_from &&
         event < w.weeks_to)
-        week = static_cast<uint32_t>((event - w.weeks_from) / (7 * kSecondsPerDay)) +
-               (st == SlaState::Noncompliant ? kSlaTrendWeeks : 0);
-    const bool binned =
-        heat + 1 < kHeatBins || day + 1 < kDayBins || hour + 1 < kHourBins || week + 1 < kWeekBins;
-    return heat | day << kDayShift | hour << kHourShift | week << kWeekShift | kind << kKindShift |
-           (listed ? kListed : 0) | (binned ? kBinned : 0);
+        tally = kKinds + static_cast<uint32_t>((event - w.weeks_from) / (7 * kSecondsPerDay)) +
+                (st == SlaState::Noncompliant ? kSlaTrendWeeks : 0);
+    const bool rare = heat + 1 < kHeatBins || day + 1 < kDayBins || hour + 1 < kHourBins;
+    return heat | day << kDayShift | hour << kHourShift | tally << kTallyShift | (rare ? kRare : 0) |
+           (listed ? kListed : 0) | (nearing ? kNearing : 0);
+}
+
+// The kind of a clock from its tally.
+static uint32_t kind_of_tally(uint32_t tally) {
+    if (tally < kKinds) return tally;
+    const bool missed = tally >= kKinds + kSlaTrendWeeks;
+    return static_cast<uint32_t>(missed ? SlaState::Noncompliant : SlaState::Succeeded) | kKindHappened;
+}
+
+// A case's flags, from its clocks' kinds, and 32 when it is open: what count_sla counts each case by.
+constexpr uint8_t kBreachedBits = (1u << kSlaMetrics) - 1;  // bit m: metric m is noncompliant
+constexpr uint8_t kOpenBreachBit = 1u << kSlaMetrics;       // some clock is an open breach
+constexpr uint8_t kSoonBit = 2u << kSlaMetrics;             // some running clock is due within 4 h
+constexpr uint8_t kOpenCaseBit = 32;
+constexpr uint32_t kCaseKinds = 64;
+
+static uint8_t case_kind_flags(int m, uint32_t kind) {
+    const bool breached = (kind & 7) == static_cast<uint32_t>(SlaState::Noncompliant);
+    return static_cast<uint8_t>((breached ? 1u << m : 0) |
+                                (breached && !(kind & kKindHappened) ? kOpenBreachBit : 0) |
+                                (kind & kKindSoon ? kSoonBit : 0));
 }
 
 // The facts of every case's clocks, unless the scratch holds them for these clocks and this time already.
@@ -76,33 +98,34 @@ static const MetricsScratch::SlaFacts& sla_facts(const CaseTable& c, const Metri
                                                  const SlaResults& sla, Time as_of, const Windows& w,
                                                  MetricsScratch* scratch) {
     MetricsScratch::SlaFacts& f = scratch->sla_facts;
-    if (f.sla == &sla && f.sla_as_of == sla.as_of && f.as_of == as_of && f.build == index.build &&
-        f.clock[0].size() == c.count)
+    if (f.sla == &sla && f.sla_as_of == sla.as_of && f.as_of == as_of && f.nearing_until == w.nearing &&
+        f.build == index.build && f.cases.size() == c.count)
         return f;
-    f.sla = &sla, f.sla_as_of = sla.as_of, f.as_of = as_of, f.build = index.build;
+    f.sla = &sla, f.sla_as_of = sla.as_of, f.as_of = as_of, f.nearing_until = w.nearing, f.build = index.build;
     f.orders_limit = SIZE_MAX;
-    for (int m = 0; m < kSlaMetrics; ++m) {
-        const SlaMetric metric = static_cast<SlaMetric>(m);
-        const SlaClockColumns& k = sla.clocks[m];
-        std::vector<uint32_t>& out = f.clock[m];
-        out.resize(c.count);
-        for (uint32_t r = 0; r < c.count; ++r) {
+    f.cases.resize(c.count);
+    for (uint32_t r = 0; r < c.count; ++r) {
+        MetricsScratch::SlaFacts::Case& out = f.cases[r];
+        out.kind = is_open(c.status[r]) ? kOpenCaseBit : 0;
+        out.severity = static_cast<uint8_t>(index.case_traits[r] >> kTraitSeverityShift & 3);
+        for (int m = 0; m < kSlaMetrics; ++m) {
+            const SlaMetric metric = static_cast<SlaMetric>(m);
             const bool happened = event_happened(c, metric, r);
             const Time event =
                 metric == SlaMetric::FirstResponse ? c.first_response_at[r] : index.end_time[r];
-            out[r] = clock_fact(metric, k.state[r], k.deadline[r], happened, event, as_of, w);
+            out.clock[m] = clock_fact(metric, sla.clocks[m].state[r], sla.clocks[m].deadline[r], happened,
+                                      event, as_of, w);
+            out.kind |= case_kind_flags(m, kind_of_tally(out.clock[m] >> kTallyShift & kTallyMask));
         }
     }
     return f;
 }
 
-// counts.bins: per metric a block of kClockBins counters (kinds, then the bins, then the nearing clocks),
-// then the case kinds: [flags | 32 when open] of each selected case.
-constexpr uint32_t kKindsAt = 0, kHeatAt = kKinds, kDayAt = kHeatAt + kHeatBins, kHourAt = kDayAt + kDayBins,
-                   kWeekAt = kHourAt + kHourBins, kNearingAt = kWeekAt + kWeekBins,
-                   kClockBins = kNearingAt + 1;
-constexpr uint32_t kCaseKindsAt = kSlaMetrics * kClockBins, kCaseKinds = 64,
-                   kSlaBins = kCaseKindsAt + kCaseKinds;
+// counts.bins: per metric a block of kClockBins counters (tallies, then the bins, then the nearing clocks),
+// then the case kinds of the selected cases.
+constexpr uint32_t kTalliesAt = 0, kHeatAt = kTallies, kDayAt = kHeatAt + kHeatBins,
+                   kHourAt = kDayAt + kDayBins, kNearingAt = kHourAt + kHourBins, kClockBins = kNearingAt + 1;
+constexpr uint32_t kCaseKindsAt = kSlaMetrics * kClockBins, kSlaBins = kCaseKindsAt + kCaseKinds;
 
 // Puts a clock whose fact is kListed on its list: a running clock due before the nearing horizon on the
 // nearing list, an open breach on the open-breach list.
@@ -110,7 +133,7 @@ static void list_clock(const SlaResults& sla, uint32_t r, int m, uint32_t fact, 
                        SlaCounts* out) {
     const SlaMetric metric = static_cast<SlaMetric>(m);
     const Time deadline = sla.clocks[m].deadline[r];
-    if (fact >> kKindShift & kKindRunning) {
+    if (fact >> kTallyShift & kKindRunning) {  // a listed clock's tally is its kind
         if (deadline < nearing_until) out->nearing.push_back({r, metric, deadline});
     } else {
         out->open_breaches.push_back({r, metric, deadline});
@@ -180,7 +203,7 @@ static Windows windows_of(Time as_of, const MetricsOptions& opt, Time* nearing_u
     w.weeks_from = Time(this_week - 7 * (kSlaTrendWeeks - 1)) * kSecondsPerDay,
     w.weeks_to = Time(this_week + 7) * kSecondsPerDay;
     w.soon = as_of + kSlaSoonHours * 3600, w.day = as_of + 24 * 3600;
-    *nearing_until = as_of + static_cast<Time>(opt.nearing_hours) * 3600;
+    w.nearing = *nearing_until = as_of + static_cast<Time>(opt.nearing_hours) * 3600;
     return w;
 }
 
@@ -207,52 +230,45 @@ void count_sla(const Dataset& data, const MetricsIndex& index, const SlaResults&
     const MetricsScratch::SlaFacts* facts =
         usable_facts(data, index, sla, as_of, opt, scratch, &nearing_until);
     if (!facts) return;
-    // One pass over the selected rows. Per clock: its kind, its bins, and the nearing and open-breach lists
-    // (unless !lists); per case, from its clocks' flags: the severity rows, the breakdowns (each case once
-    // per breakdown by key and breach bits) and the case kinds; the rows come from those counts.
-    // Neighbouring rows mostly share their counters: four sets, used in turn, keep the increments from
-    // waiting on one another.
+    // One pass over the selected rows. Per clock: its tally, its rare bins, and the nearing and open-breach
+    // lists (unless !lists); per case, by its case kind (packed with the facts): the severity rows, the
+    // breakdowns (each case once per breakdown by key and breach bits) and the case kinds; the rows come from
+    // those counts. Neighbouring rows mostly share their counters: four sets, used in turn, keep the
+    // increments from waiting on one another.
     const std::vector<uint32_t>& rows = sel.rows;
     std::vector<uint32_t>& bins = out->bins;
     bins.assign(4 * kSlaBins, 0);  // [set * kSlaBins + ...]
-    uint8_t flag_of_kind[kSlaMetrics][kKinds];
-    for (int m = 0; m < kSlaMetrics; ++m)
-        for (uint32_t kind = 0; kind < kKinds; ++kind) {
-            const bool breached = (kind & 7) == static_cast<uint32_t>(SlaState::Noncompliant);
-            flag_of_kind[m][kind] = static_cast<uint8_t>(
-                (breached ? 1u << m : 0) | (breached && !(kind & kKindHappened) ? kOpenBreachBit : 0) |
-                (kind & kKindSoon ? kSoonBit : 0));
-        }
     const size_t q0 = kSeverities, o0 = q0 + index.queue.keys.size(), f0 = o0 + index.owner.keys.size();
     const size_t keys = breakdown_keys(index);
     std::vector<uint32_t>& counts = out->by_key;  // [(set * keys + key) * 8 + breach bits]
     counts.assign(4 * keys * 8, 0);
-    uint32_t case_kinds[4][kCaseKinds] = {};
+    // The columns, read through pointers: listing a clock may grow a list, after which the compiler would
+    // load every vector's data pointer anew for each row.
+    const MetricsScratch::SlaFacts::Case* cases = facts->cases.data();
+    const uint32_t *queue = index.queue.case_code.data(), *owner = index.owner.case_code.data(),
+                   *offering = index.offering.case_code.data();
     for (size_t i = 0; i < rows.size(); ++i) {
         const uint32_t r = rows[i];
         uint32_t* set = bins.data() + (i & 3) * kSlaBins;
-        uint32_t bits = 0;
         for (int m = 0; m < kSlaMetrics; ++m) {
             uint32_t* n = set + m * kClockBins;
-            const uint32_t fact = facts->clock[m][r], kind = fact >> kKindShift & (kKinds - 1);
-            n[kKindsAt + kind]++;
-            bits |= flag_of_kind[m][kind];
-            if (fact & kBinned) {
-                n[kHeatAt + (fact & 255)]++, n[kDayAt + (fact >> kDayShift & 31)]++;
-                n[kHourAt + (fact >> kHourShift & 31)]++, n[kWeekAt + (fact >> kWeekShift & 63)]++;
-            }
+            const uint32_t fact = cases[r].clock[m];
+            n[kTalliesAt + (fact >> kTallyShift & kTallyMask)]++;
+            if (!(fact & (kRare | kListed))) continue;
+            if (fact & kRare)
+                n[kHeatAt + (fact & 255)]++, n[kDayAt + (fact >> kDayShift & 31)]++,
+                    n[kHourAt + (fact >> kHourShift & 31)]++;
             if (!(fact & kListed)) continue;
-            if (kind & kKindRunning) n[kNearingAt] += sla.clocks[m].deadline[r] < nearing_until;
+            n[kNearingAt] += fact >> 31;  // kNearing
             if (sel.lists) list_clock(sla, r, m, fact, nearing_until, out);
         }
-        const uint32_t breached = bits & kBreachedBits;
-        const uint16_t traits = index.case_traits[r];
+        const uint32_t case_kind = cases[r].kind, breached = case_kind & kBreachedBits;
+        set[kCaseKindsAt + case_kind]++;
         uint32_t* k = counts.data() + (i & 3) * keys * 8;
-        k[(traits >> kTraitSeverityShift & 3) * 8 + breached]++;
-        k[(q0 + index.queue.case_code[r]) * 8 + breached]++;
-        k[(o0 + index.owner.case_code[r]) * 8 + breached]++;
-        k[(f0 + index.offering.case_code[r]) * 8 + breached]++;
-        case_kinds[i & 3][bits | (is_open(static_cast<CaseStatus>(traits & kTraitStatus)) ? 32 : 0)]++;
+        k[cases[r].severity * 8 + breached]++;
+        k[(q0 + queue[r]) * 8 + breached]++;
+        k[(o0 + owner[r]) * 8 + breached]++;
+        k[(f0 + offering[r]) * 8 + breached]++;
     }
     for (uint32_t b = 0; b < kSlaBins; ++b)
         bins[b] += bins[kSlaBins + b] + bins[2 * kSlaBins + b] + bins[3 * kSlaBins + b];
@@ -260,8 +276,6 @@ void count_sla(const Dataset& data, const MetricsIndex& index, const SlaResults&
     for (size_t k = 0; k < keys * 8; ++k)
         counts[k] += counts[keys * 8 + k] + counts[2 * keys * 8 + k] + counts[3 * keys * 8 + k];
     counts.resize(keys * 8);
-    for (const auto& kinds : case_kinds)
-        for (uint32_t kind = 0; kind < kCaseKinds; ++kind) bins[kCaseKindsAt + kind] += kinds[kind];
     keep_first_clocks(data, opt.list_limit, &out->nearing, &out->open_breaches);
 }
 
@@ -273,7 +287,7 @@ static void list_clocks_of(const SlaResults& sla, const MetricsScratch::SlaFacts
     for (uint32_t r : rows)
         if (keep(r))
             for (int m = 0; m < kSlaMetrics; ++m)
-                if (facts.clock[m][r] & kListed) list_clock(sla, r, m, facts.clock[m][r], nearing_until, out);
+                if (facts.cases[r].clock[m] & kListed) list_clock(sla, r, m, facts.cases[r].clock[m], nearing_until, out);
 }
 
 // The cases with a listed clock, and a prefix of the lists' orders of every case, eight times as long as the
@@ -284,7 +298,7 @@ static void make_list_orders(const Dataset& data, const SlaResults& sla, size_t 
     facts->listed_rows.clear();
     for (uint32_t r = 0; r < data.cases.count; ++r) {
         uint32_t any = 0;
-        for (int m = 0; m < kSlaMetrics; ++m) any |= facts->clock[m][r];
+        for (int m = 0; m < kSlaMetrics; ++m) any |= facts->cases[r].clock[m];
         if (any & kListed) facts->listed_rows.push_back(r);
     }
     SlaCounts all;
@@ -364,17 +378,19 @@ CB_FOR_SIZE void finish_sla(const Dataset& data, const MetricsIndex& index, cons
     for (int m = 0; m < kSlaMetrics; ++m) {
         SlaMetricSummary& sum = s.metric[m];
         const uint32_t* n = counts.bins.data() + m * kClockBins;
-        for (uint32_t kind = 0; kind < kKinds; ++kind) {
-            sum.by_state[kind & 7] += n[kKindsAt + kind];
+        for (uint32_t tally = 0; tally < kTallies; ++tally) {
+            const uint32_t kind = kind_of_tally(tally), count = n[kTalliesAt + tally];
+            sum.by_state[kind & 7] += count;
             if ((kind & 7) == static_cast<uint32_t>(SlaState::Noncompliant))
-                (kind & kKindHappened ? sum.breached_done : sum.open_breaches) += n[kKindsAt + kind];
-            s.soon += kind & kKindSoon ? n[kKindsAt + kind] : 0;
+                (kind & kKindHappened ? sum.breached_done : sum.open_breaches) += count;
+            s.soon += kind & kKindSoon ? count : 0;
         }
         for (uint32_t b = 0; b + 1 < kHeatBins; ++b) s.breach_heatmap[b / 24][b % 24] += n[kHeatAt + b];
         for (uint32_t b = 0; b + 1 < kDayBins; ++b) s.breaches_daily[b] += n[kDayAt + b];
         for (uint32_t b = 0; b + 1 < kHourBins; ++b) s.due_hourly[b] += n[kHourAt + b];
         for (int b = 0; b < kSlaTrendWeeks; ++b)
-            s.week_met[m][b] += n[kWeekAt + b], s.week_missed[m][b] += n[kWeekAt + kSlaTrendWeeks + b];
+            s.week_met[m][b] += n[kTalliesAt + kKinds + b],
+                s.week_missed[m][b] += n[kTalliesAt + kKinds + kSlaTrendWeeks + b];
         sum.nearing = n[kNearingAt];
         const uint32_t met = sum.by_state[static_cast<int>(SlaState::Succeeded)];
         sum.attainment = rate(met, met + sum.breached_done);

@@ -2,6 +2,7 @@
 #include "text_search.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #if defined(__wasm_simd128__)
 #include <wasm_simd128.h>
@@ -39,6 +40,11 @@ bool contains_folded(std::string_view hay, std::string_view needle) {
     return false;
 }
 
+// The searched columns, in index order.
+static std::array<const std::vector<StrId>*, kTextColumns> text_columns(const CaseTable& c) {
+    return {&c.id, &c.title, &c.customer};
+}
+
 static StrId first_outside(const std::vector<StrId>& column, size_t pool_size) {
     for (StrId id : column)
         if (id >= pool_size) return id;
@@ -48,7 +54,7 @@ static StrId first_outside(const std::vector<StrId>& column, size_t pool_size) {
 void build_text_index(const Dataset& data, TextIndex* out) {
     *out = TextIndex{};
     const CaseTable& c = data.cases;
-    const std::vector<StrId>* columns[kTextColumns] = {&c.id, &c.title, &c.customer};
+    const auto columns = text_columns(c);
     if (!data.strings) return;
     for (const std::vector<StrId>* column : columns)
         if (column->size() != c.count) return;
@@ -243,11 +249,21 @@ void search_text(const Dataset& data, const TextIndex& index, std::string_view t
             for (uint32_t i = row_begin[k]; i < row_begin[k + 1]; ++i) mark(rows[i]);
     } else {
         // The rows of the fullest column's other strings (in the gaps between its hits) lack the needle
-        // there; those whose other two strings lack it too lack it. They are `lacking` rows in all.
+        // there; those whose other strings lack it too lack it (only the columns with hits are looked at).
+        // They are `lacking` rows in all.
         out->kind = TextSearch::kLacking;
         const uint8_t* matches = out->matches.data();
         const size_t pool = out->matches.size();
-        auto held_in = [&](StrId id) { return id < pool && matches[id]; };
+        const StrId* others[kTextColumns - 1];
+        size_t other_columns = 0;
+        const auto columns = text_columns(c);
+        for (size_t j = 0; j < kTextColumns; ++j)
+            if (j != fullest && hits[j] != hits[j + 1]) others[other_columns++] = columns[j]->data();
+        auto held_elsewhere = [&](uint32_t r) {
+            bool in_other = false;
+            for (size_t o = 0; o < other_columns; ++o) in_other |= others[o][r] < pool && matches[others[o][r]];
+            return in_other;
+        };
         size_t seen = 0;
         uint32_t k = index.column_begin[fullest];
         for (const uint32_t* hit = hits[fullest]; seen < lacking && hit <= hits[fullest + 1]; ++hit) {
@@ -256,7 +272,7 @@ void search_text(const Dataset& data, const TextIndex& index, std::string_view t
                 seen += row_begin[k + 1] - row_begin[k];
                 for (uint32_t i = row_begin[k]; i < row_begin[k + 1]; ++i) {
                     const uint32_t r = rows[i];
-                    if (!held_in(c.id[r]) && !held_in(c.title[r]) && !held_in(c.customer[r])) mark(r);
+                    if (!held_elsewhere(r)) mark(r);
                 }
             }
             k = gap_end + 1;

@@ -457,6 +457,14 @@ TEST(MetricsCells, SummedCellsGiveTheFiguresOfCountingTheRows) {
                 compute_metrics(g.data, index, sla, f, g.as_of + step, rows_counted, &counted);
                 compute_metrics(g.data, index, sla, f, g.as_of + step, base, &reused);
                 EXPECT_EQ(dump_metrics(reused), dump_metrics(counted));
+                // The oldest open cases, whether found in the index's order or sorted: by creation, then id.
+                std::vector<uint32_t> oldest = counted.open_rows;
+                std::sort(oldest.begin(), oldest.end(), [&](uint32_t x, uint32_t y) {
+                    return std::make_pair(c.created_at[x], pool.view(c.id[x])) <
+                           std::make_pair(c.created_at[y], pool.view(c.id[y]));
+                });
+                oldest.resize(std::min<size_t>(oldest.size(), base.oldest_open));
+                EXPECT_EQ(counted.backlog.oldest_open, oldest);
                 if (base.max_series_days == INT32_MAX && f == filters.front()) {  // from the first case's day
                     ASSERT_FALSE(counted.backlog.daily.empty());
                     EXPECT_EQ(counted.backlog.daily.front().day, index.first_created_day);
