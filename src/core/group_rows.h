@@ -1,7 +1,8 @@
-// group_rows.h: rows ordered by a small integer code (row lists per key, clustered storage), and runs of
-// consecutive rows in a row list.
+// group_rows.h: rows ordered by a small integer code (row lists per key, clustered storage), runs of
+// consecutive rows in a row list, and counting a row list a chunk at a time.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -28,6 +29,21 @@ inline size_t run_end(const std::vector<uint32_t>& rows, size_t a) {
     while (b + 63 < n && rows[b + 63] - rows[a] == b + 63 - a) b += 64;
     while (b < n && rows[b] - rows[a] == b - a) ++b;
     return b;
+}
+
+// Calls count(i, rows[i], fields) for every entry of `rows`, where fields = gather(rows[i]) was read a chunk of
+// rows ahead. A selection scattered over the table misses the cache on about every row it reads; a loop that
+// only reads (the gather) has many of those misses under way at once, where the counting loop's increments
+// would have it wait for each in turn (under wasm, 4 times as long for rows a 20th of the table apart).
+template <typename Fields, typename Gather, typename Count>
+inline void count_gathered(const std::vector<uint32_t>& rows, Gather gather, Count count) {
+    constexpr size_t kChunk = 256;
+    Fields chunk[kChunk];
+    for (size_t at = 0; at < rows.size(); at += kChunk) {
+        const size_t n = std::min(kChunk, rows.size() - at);
+        for (size_t j = 0; j < n; ++j) chunk[j] = gather(rows[at + j]);
+        for (size_t j = 0; j < n; ++j) count(at + j, rows[at + j], chunk[j]);
+    }
 }
 
 }  // namespace cb

@@ -1,6 +1,7 @@
 // metrics_sla.cpp: aggregates of the per-case SLA clocks (compute_sla) over the selected cases.
 #include <algorithm>
 
+#include "group_rows.h"
 #include "metrics_counts.h"
 
 namespace cb {
@@ -247,12 +248,16 @@ void count_sla(const Dataset& data, const MetricsIndex& index, const SlaResults&
     const MetricsScratch::SlaFacts::Case* cases = facts->cases.data();
     const uint32_t *queue = index.queue.case_code.data(), *owner = index.owner.case_code.data(),
                    *offering = index.offering.case_code.data();
-    for (size_t i = 0; i < rows.size(); ++i) {
-        const uint32_t r = rows[i];
+    struct Fields {
+        MetricsScratch::SlaFacts::Case facts;
+        uint32_t queue, owner, offering;
+    };
+    auto gather = [&](uint32_t r) { return Fields{cases[r], queue[r], owner[r], offering[r]}; };
+    count_gathered<Fields>(rows, gather, [&](size_t i, uint32_t r, const Fields& row) {
         uint32_t* set = bins.data() + (i & 3) * kSlaBins;
         for (int m = 0; m < kSlaMetrics; ++m) {
             uint32_t* n = set + m * kClockBins;
-            const uint32_t fact = cases[r].clock[m];
+            const uint32_t fact = row.facts.clock[m];
             n[kTalliesAt + (fact >> kTallyShift & kTallyMask)]++;
             if (!(fact & (kRare | kListed))) continue;
             if (fact & kRare)
@@ -262,14 +267,14 @@ void count_sla(const Dataset& data, const MetricsIndex& index, const SlaResults&
             n[kNearingAt] += fact >> 31;  // kNearing
             if (sel.lists) list_clock(sla, r, m, fact, nearing_until, out);
         }
-        const uint32_t case_kind = cases[r].kind, breached = case_kind & kBreachedBits;
+        const uint32_t case_kind = row.facts.kind, breached = case_kind & kBreachedBits;
         set[kCaseKindsAt + case_kind]++;
         uint32_t* k = counts.data() + (i & 3) * keys * 8;
-        k[cases[r].severity * 8 + breached]++;
-        k[(q0 + queue[r]) * 8 + breached]++;
-        k[(o0 + owner[r]) * 8 + breached]++;
-        k[(f0 + offering[r]) * 8 + breached]++;
-    }
+        k[row.facts.severity * 8 + breached]++;
+        k[(q0 + row.queue) * 8 + breached]++;
+        k[(o0 + row.owner) * 8 + breached]++;
+        k[(f0 + row.offering) * 8 + breached]++;
+    });
     for (uint32_t b = 0; b < kSlaBins; ++b)
         bins[b] += bins[kSlaBins + b] + bins[2 * kSlaBins + b] + bins[3 * kSlaBins + b];
     bins.resize(kSlaBins);
