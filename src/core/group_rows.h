@@ -31,10 +31,11 @@ inline size_t run_end(const std::vector<uint32_t>& rows, size_t a) {
     return b;
 }
 
-// Calls count(i, rows[i], fields) for every entry of `rows`, where fields = gather(rows[i]) was read a chunk of
-// rows ahead. A selection scattered over the table misses the cache on about every row it reads; a loop that
-// only reads (the gather) has many of those misses under way at once, where the counting loop's increments
-// would have it wait for each in turn (under wasm, 4 times as long for rows a 20th of the table apart).
+// Calls count(i, rows[i], fields) for every entry of `rows`, where fields = gather(rows[i]) was read a chunk
+// of rows ahead. A selection scattered over the table misses the cache on about every row it reads; a loop
+// that only reads (the gather) has many of those misses under way at once, where the counting loop's
+// increments would have it wait for each in turn (under wasm, 4 times as long for rows a 20th of the table
+// apart).
 template <typename Fields, typename Gather, typename Count>
 inline void count_gathered(const std::vector<uint32_t>& rows, Gather gather, Count count) {
     constexpr size_t kChunk = 256;

@@ -442,7 +442,7 @@ bool surveys_usable(const SurveyTable& surveys);
 float duration_hours(Time from, Time to);                                 // calendar hours, 0 when to < from
 void index_verbatim_terms(const Dataset& data, MetricsIndex* out);        // fills terms, term_begin, term_ids
 void order_surveys_newest_first(const Dataset& data, MetricsIndex* out);  // fills newest
-void order_open_oldest_first(const Dataset& data, MetricsIndex* out);    // fills open_oldest_first
+void order_open_oldest_first(const Dataset& data, MetricsIndex* out);     // fills open_oldest_first
 
 // ---- everything ---------------------------------------------------------------------------------------
 struct CountsScratch;  // metrics_counts.h
@@ -463,12 +463,12 @@ struct MetricsScratch {
         MetricsOptions options;
     };
     ComputedFor selection, plans;
-    // Per SLA clock, what count_sla counts, packed once per SLA result and "as of" time (the key,
-    // like UnfilteredCache's) so that a filter change only counts (metrics_sla.cpp).
+    // Per SLA clock, what count_sla counts, packed once per SLA result, "as of" time and nearing horizon
+    // (the key, like UnfilteredCache's) so that a filter change only counts (metrics_sla.cpp).
     struct SlaFacts {
         const SlaResults* sla = nullptr;
         Time sla_as_of = kNoTime, as_of = kNoTime, nearing_until = kNoTime;
-        uint64_t build = 0;                        // MetricsIndex::build
+        uint64_t build = 0;  // MetricsIndex::build
         // Per case, together: a filter change that counts scattered rows reads one cache line per case.
         struct Case {
             uint32_t clock[kSlaMetrics];  // per clock, what is counted of it

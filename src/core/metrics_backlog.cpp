@@ -117,7 +117,8 @@ void count_backlog(const Dataset& data, const MetricsIndex& index, const Selecti
         const uint32_t r = sel.rows[i];
         traits[(i & 3) * kCaseTraitCodes + case_traits[r]]++;
         transferred += transfers[r];
-        if (const uint32_t k = first_response_rank[r]; k != UINT32_MAX) first_response[k >> 5] |= 1u << (k & 31);
+        if (const uint32_t k = first_response_rank[r]; k != UINT32_MAX)
+            first_response[k >> 5] |= 1u << (k & 31);
         if (const uint32_t k = resolution_rank[r]; k != UINT32_MAX) resolution[k >> 5] |= 1u << (k & 31);
         // A case ends no earlier than it was created: one created after as_of's day ends after it too.
         if (timed) arrivals[slot(created_day[r])]++, closures[slot(end_day[r])]++;

@@ -26,22 +26,23 @@ struct Windows {
     Time nearing = kNoTime;             // the nearing horizon: as_of + MetricsOptions::nearing_hours
 };
 
-// One clock's fact: its tally, three bins, each with a last "none" bin, and two flags. The tally is the clock's
-// kind, or for a clock with a week bin (its outcome became final in one of the trend weeks) that week: such a
-// clock's kind is known from the week (met: succeeded, missed: noncompliant; happened either way), so a filter
-// change counts most clocks with one increment, with no branch on the state and no division. The other bins
-// are rare (breaches, clocks due within a day: kRare); it looks at the clock itself only when it may be listed.
+// One clock's fact: its tally, three bins, each with a last "none" bin, and two flags. The tally is the
+// clock's kind, or for a clock with a week bin (its outcome became final in one of the trend weeks) that
+// week: such a clock's kind is known from the week (met: succeeded, missed: noncompliant; happened either
+// way), so a filter change counts most clocks with one increment, with no branch on the state and no
+// division. The other bins are rare (breaches, clocks due within a day: kRare); it looks at the clock itself
+// only when it may be listed.
 constexpr uint32_t kHeatBins = 7 * 24 + 1, kDayBins = kSlaRecentDays + 1, kHourBins = 24 + 1,
-                   kWeekBins = 2 * kSlaTrendWeeks;  // week bins: met weeks, then missed weeks
+                   kWeekBins = 2 * kSlaTrendWeeks;               // week bins: met weeks, then missed weeks
 constexpr int kDayShift = 8, kHourShift = 13, kTallyShift = 18;  // heat: bits 0-7
-constexpr uint32_t kKinds = 64;                                           // kind: state (3 bits), then these
+constexpr uint32_t kKinds = 64;                                  // kind: state (3 bits), then these
 constexpr uint32_t kKindHappened = 8, kKindRunning = 16, kKindSoon = 32;  // running: due at or after as_of
-constexpr uint32_t kTallies = kKinds + kWeekBins;  // kinds, then weeks
-constexpr uint32_t kTallyMask = 127;  // a tally takes 7 bits
+constexpr uint32_t kTallies = kKinds + kWeekBins;                         // kinds, then weeks
+constexpr uint32_t kTallyMask = 127;                                      // a tally takes 7 bits
 static_assert(kTallies <= kTallyMask + 1);
-constexpr uint32_t kRare = 1u << 29;    // some heat, day or hour bin is not "none"
-constexpr uint32_t kListed = 1u << 30;  // an open breach (with as_of) or a running clock: maybe listed
-constexpr uint32_t kNearing = 1u << 31; // a running clock due before the nearing horizon
+constexpr uint32_t kRare = 1u << 29;     // some heat, day or hour bin is not "none"
+constexpr uint32_t kListed = 1u << 30;   // an open breach (with as_of) or a running clock: maybe listed
+constexpr uint32_t kNearing = 1u << 31;  // a running clock due before the nearing horizon
 
 static uint32_t clock_fact(SlaMetric metric, SlaState st, Time deadline, bool happened, Time event,
                            Time as_of, const Windows& w) {
@@ -102,7 +103,8 @@ static const MetricsScratch::SlaFacts& sla_facts(const CaseTable& c, const Metri
     if (f.sla == &sla && f.sla_as_of == sla.as_of && f.as_of == as_of && f.nearing_until == w.nearing &&
         f.build == index.build && f.cases.size() == c.count)
         return f;
-    f.sla = &sla, f.sla_as_of = sla.as_of, f.as_of = as_of, f.nearing_until = w.nearing, f.build = index.build;
+    f.sla = &sla, f.sla_as_of = sla.as_of, f.as_of = as_of, f.nearing_until = w.nearing,
+    f.build = index.build;
     f.orders_limit = SIZE_MAX;
     f.cases.resize(c.count);
     for (uint32_t r = 0; r < c.count; ++r) {
@@ -292,7 +294,8 @@ static void list_clocks_of(const SlaResults& sla, const MetricsScratch::SlaFacts
     for (uint32_t r : rows)
         if (keep(r))
             for (int m = 0; m < kSlaMetrics; ++m)
-                if (facts.cases[r].clock[m] & kListed) list_clock(sla, r, m, facts.cases[r].clock[m], nearing_until, out);
+                if (facts.cases[r].clock[m] & kListed)
+                    list_clock(sla, r, m, facts.cases[r].clock[m], nearing_until, out);
 }
 
 // The cases with a listed clock, and a prefix of the lists' orders of every case, eight times as long as the

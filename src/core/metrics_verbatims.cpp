@@ -20,8 +20,9 @@ void search_verbatims(const Dataset& data, const MetricsIndex& index,
     std::vector<uint64_t> picked(comments / 64 + 1, 0);
     for (uint32_t i : survey_rows) {
         if (i >= s.count) continue;
-        const uint32_t rank = s.csat[i] >= min_csat && s.csat[i] <= max_csat ? index.newest_rank[i]
-                                                                               : static_cast<uint32_t>(comments);
+        const uint32_t rank = s.csat[i] >= min_csat && s.csat[i] <= max_csat
+                                  ? index.newest_rank[i]
+                                  : static_cast<uint32_t>(comments);
         picked[rank >> 6] |= uint64_t(1) << (rank & 63);
     }
     picked.back() &= ~(uint64_t(1) << (comments & 63));

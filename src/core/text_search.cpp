@@ -261,7 +261,8 @@ void search_text(const Dataset& data, const TextIndex& index, std::string_view t
             if (j != fullest && hits[j] != hits[j + 1]) others[other_columns++] = columns[j]->data();
         auto held_elsewhere = [&](uint32_t r) {
             bool in_other = false;
-            for (size_t o = 0; o < other_columns; ++o) in_other |= others[o][r] < pool && matches[others[o][r]];
+            for (size_t o = 0; o < other_columns; ++o)
+                in_other |= others[o][r] < pool && matches[others[o][r]];
             return in_other;
         };
         size_t seen = 0;
