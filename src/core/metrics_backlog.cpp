@@ -34,13 +34,13 @@ static auto older(const Dataset& data) {
 }
 
 // Sorts `rows` oldest first and keeps the first `keep`.
-static void keep_oldest(const Dataset& data, size_t keep, std::vector<uint32_t>* rows) {
+CB_FOR_SIZE static void keep_oldest(const Dataset& data, size_t keep, std::vector<uint32_t>* rows) {
     keep = std::min(keep, rows->size());
     std::partial_sort(rows->begin(), rows->begin() + static_cast<long>(keep), rows->end(), older(data));
     rows->resize(keep);
 }
 
-void order_open_oldest_first(const Dataset& data, MetricsIndex* out) {
+CB_FOR_SIZE void order_open_oldest_first(const Dataset& data, MetricsIndex* out) {
     const CaseTable& c = data.cases;
     out->open_oldest_first.clear();
     for (uint32_t r = 0; r < c.count; ++r)
@@ -48,7 +48,7 @@ void order_open_oldest_first(const Dataset& data, MetricsIndex* out) {
     keep_oldest(data, out->open_oldest_first.size(), &out->open_oldest_first);  // (one sort in the download)
 }
 
-void list_oldest_open(const Dataset& data, const MetricsIndex& index, const Selection& sel,
+CB_FOR_SIZE void list_oldest_open(const Dataset& data, const MetricsIndex& index, const Selection& sel,
                       const MetricsOptions& opt, BacklogCounts* out) {
     std::vector<uint32_t>& oldest = out->oldest_open;
     oldest.clear();

@@ -33,7 +33,7 @@ void search_verbatims(const Dataset& data, const MetricsIndex& index,
         }
 }
 
-void order_surveys_newest_first(const Dataset& data, MetricsIndex* out) {
+CB_FOR_SIZE void order_surveys_newest_first(const Dataset& data, MetricsIndex* out) {
     const SurveyTable& s = data.surveys;
     out->newest.clear();
     for (uint32_t i = 0; i < s.count; ++i)
