@@ -49,7 +49,7 @@ CB_FOR_SIZE void order_open_oldest_first(const Dataset& data, MetricsIndex* out)
 }
 
 CB_FOR_SIZE void list_oldest_open(const Dataset& data, const MetricsIndex& index, const Selection& sel,
-                      const MetricsOptions& opt, BacklogCounts* out) {
+                                  const MetricsOptions& opt, BacklogCounts* out) {
     std::vector<uint32_t>& oldest = out->oldest_open;
     oldest.clear();
     if (!opt.backlog) return;

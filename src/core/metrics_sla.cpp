@@ -302,7 +302,7 @@ static void list_clocks_of(const SlaResults& sla, const MetricsScratch::SlaFacts
 // lists: a selection that keeps more than an eighth of the listed clocks finds its lists in it. Made on the
 // first broad filter after the facts (not with them: the minute tick would pay for it on every screen).
 CB_FOR_SIZE static void make_list_orders(const Dataset& data, const SlaResults& sla, size_t limit,
-                             MetricsScratch::SlaFacts* facts) {
+                                         MetricsScratch::SlaFacts* facts) {
     facts->listed_rows.clear();
     for (uint32_t r = 0; r < data.cases.count; ++r) {
         uint32_t any = 0;
