@@ -94,8 +94,8 @@ void count_backlog(const Dataset& data, const MetricsIndex& index, const Selecti
     // Each case's traits are one code (MetricsIndex::case_traits): the loop counts codes, and the figures
     // come from the code counts. Neighbouring rows mostly share a code; four sets of counters, used in turn,
     // keep the increments from waiting on one another. The same pass marks the case's rank bits (bit k of
-    // the words: the case of rank k in the SortedDurations is selected) and counts its flows. The columns
-    // are read through pointers, as the compiler cannot tell that the counters do not overwrite them.
+    // the words: the case of rank k in the SortedDurations is selected) and counts its flows. (The columns'
+    // data pointers are taken once, so that the loop loads nothing but the rows' entries.)
     std::vector<uint32_t>& traits = out->traits;
     traits.assign(4 * kCaseTraitCodes, 0);
     const SortedDurations* durations[] = {&index.first_response, &index.resolution};
