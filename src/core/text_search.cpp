@@ -45,6 +45,12 @@ static std::array<const std::vector<StrId>*, kTextColumns> text_columns(const Ca
     return {&c.id, &c.title, &c.customer};
 }
 
+static StrId first_outside(const std::vector<StrId>& column, size_t pool_size) {
+    for (StrId id : column)
+        if (id >= pool_size) return id;
+    return static_cast<StrId>(pool_size);
+}
+
 void build_text_index(const Dataset& data, TextIndex* out) {
     *out = TextIndex{};
     const CaseTable& c = data.cases;
@@ -59,19 +65,19 @@ void build_text_index(const Dataset& data, TextIndex* out) {
     // indexed holds it, then its string in that column.
     std::vector<uint32_t> string_of(pool.size() + 1);
     auto view = [&](StrId id) { return id < pool.size() ? pool.view(id) : std::string_view(); };
-    // The strings: each column's distinct ones, in the order of their first rows. A column of one string per
-    // row (the ids) is then in row order: the strings holding a text list their rows in order.
+    // The strings: each column's distinct ones, in pool order (the pool is then read front to back).
     size_t bytes = 0;
     for (size_t j = 0; j < kTextColumns; ++j) {
         out->column_begin[j] = static_cast<uint32_t>(out->ids.size());
         std::fill(string_of.begin(), string_of.end(), 0u);
-        for (StrId id : *columns[j]) {
+        for (StrId id : *columns[j]) string_of[std::min<size_t>(id, pool.size())] = 1;
+        for (size_t id = 0; id <= pool.size(); ++id) {
+            if (!string_of[id]) continue;
             // (ids outside the pool are all searched as "": the first of them stands for them)
-            uint32_t& seen = string_of[std::min<size_t>(id, pool.size())];
-            if (seen) continue;
-            seen = 1;
-            out->ids.push_back(id);
-            bytes += view(id).size() + 1;
+            const StrId at =
+                id < pool.size() ? static_cast<StrId>(id) : first_outside(*columns[j], pool.size());
+            out->ids.push_back(at);
+            bytes += view(at).size() + 1;
         }
     }
     out->column_begin[kTextColumns] = static_cast<uint32_t>(out->ids.size());
@@ -234,27 +240,18 @@ void search_text(const Dataset& data, const TextIndex& index, std::string_view t
     const size_t lacking = n - holding[fullest];
     const bool list_lacking = lacking <= n / 4 && lacking < held;
     if (!list_lacking && held > n) return;
-    out->kind = list_lacking ? TextSearch::kLacking : TextSearch::kHolding;
-    // Held in one column alone, of one string per row (the ids, in row order): its hits are the rows, in
-    // order.
-    size_t held_columns = 0;
-    for (size_t j = 0; j < kTextColumns; ++j) held_columns += holding[j] != 0;
-    if (!list_lacking && held_columns == 1 &&
-        index.column_begin[fullest + 1] - index.column_begin[fullest] == n) {
-        out->rows.resize(holding[fullest]);
-        for (size_t i = 0; i < out->rows.size(); ++i) out->rows[i] = rows[row_begin[hits[fullest][i]]];
-        return;
-    }
     std::vector<uint64_t>& marks = out->marks;
     marks.assign((n + 63) / 64, 0);
     auto mark = [&](uint32_t r) { marks[r >> 6] |= uint64_t(1) << (r & 63); };
     if (!list_lacking) {
+        out->kind = TextSearch::kHolding;
         for (uint32_t k : out->hits)
             for (uint32_t i = row_begin[k]; i < row_begin[k + 1]; ++i) mark(rows[i]);
     } else {
         // The rows of the fullest column's other strings (in the gaps between its hits) lack the needle
         // there; those whose other strings lack it too lack it (only the columns with hits are looked at).
         // They are `lacking` rows in all.
+        out->kind = TextSearch::kLacking;
         const uint8_t* matches = out->matches.data();
         const size_t pool = out->matches.size();
         const StrId* others[kTextColumns - 1];
