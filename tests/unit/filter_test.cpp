@@ -164,12 +164,18 @@ TEST(Filter, TextSearchListsTheFewRowsHoldingOrLackingTheText) {
 }
 
 // Ids of one pattern meet a needle's first bytes everywhere: the search (16 bytes at a time) finds what
-// testing each row finds, for needles of one to five bytes, in ids of several lengths.
+// testing each row finds, for needles of one to five bytes, in ids of several lengths, held in the ids alone
+// (titles without digits) and interned in another order than the rows' (here the reverse).
 TEST(Filter, TextSearchOfDigitsFindsWhatEachRowHolds) {
     FilterData d;
-    for (int k = 0; k < 90; ++k)
-        d.add_case(std::to_string(2500 + 7 * k) + "-" + std::to_string(k * 13 % 100) + (k % 3 ? "" : "06"),
-                   t(k), CaseStatus::New, "Storage", Severity::B);
+    auto id_of = [](int k) {
+        return std::to_string(2500 + 7 * k) + "-" + std::to_string(k * 13 % 100) + (k % 3 ? "" : "06");
+    };
+    for (int k = 89; k >= 0; --k) d.id(id_of(k));
+    for (int k = 0; k < 90; ++k) {
+        const uint32_t r = d.add_case(id_of(k), t(k), CaseStatus::New, "Storage", Severity::B);
+        d.data.cases.title[r] = d.id(k % 2 ? "Printer jam" : "Outlook crash");
+    }
     TextIndex index;
     build_text_index(d.data, &index);
     TextSearch search;
