@@ -469,7 +469,8 @@ struct MetricsScratch {
         const SlaResults* sla = nullptr;
         Time sla_as_of = kNoTime, as_of = kNoTime, nearing_until = kNoTime;
         uint64_t build = 0;  // MetricsIndex::build
-        // Per case, together: a filter change that counts scattered rows reads one cache line per case.
+        // Per case, together: a filter change that counts scattered rows reads a case's facts in one cache
+        // line.
         struct Case {
             uint32_t clock[kSlaMetrics];  // per clock, what is counted of it
             uint8_t kind;                 // its clocks' flags, and whether it is open

@@ -26,7 +26,7 @@ struct Windows {
     Time nearing = kNoTime;             // the nearing horizon: as_of + MetricsOptions::nearing_hours
 };
 
-// One clock's fact: its tally, three bins, each with a last "none" bin, and two flags. The tally is the
+// One clock's fact: its tally, three bins, each with a last "none" bin, and three flags. The tally is the
 // clock's kind, or for a clock with a week bin (its outcome became final in one of the trend weeks) that
 // week: such a clock's kind is known from the week (met: succeeded, missed: noncompliant; happened either
 // way), so a filter change counts most clocks with one increment, with no branch on the state and no
@@ -196,9 +196,8 @@ static void finish_breakdown(const KeyCodes& codes, const SlaBreakdownRow* per_c
 }
 
 // The windows of as_of (zero without one) and the nearing horizon.
-static Windows windows_of(Time as_of, const MetricsOptions& opt, Time* nearing_until) {
+static Windows windows_of(Time as_of, const MetricsOptions& opt) {
     Windows w;
-    *nearing_until = kNoTime;
     if (!has_time(as_of)) return w;
     const int32_t today = day_of(as_of), this_week = iso_week_start(today);
     w.days_from = Time(today - kSlaRecentDays + 1) * kSecondsPerDay,
@@ -206,7 +205,7 @@ static Windows windows_of(Time as_of, const MetricsOptions& opt, Time* nearing_u
     w.weeks_from = Time(this_week - 7 * (kSlaTrendWeeks - 1)) * kSecondsPerDay,
     w.weeks_to = Time(this_week + 7) * kSecondsPerDay;
     w.soon = as_of + kSlaSoonHours * 3600, w.day = as_of + 24 * 3600;
-    w.nearing = *nearing_until = as_of + static_cast<Time>(opt.nearing_hours) * 3600;
+    w.nearing = as_of + static_cast<Time>(opt.nearing_hours) * 3600;
     return w;
 }
 
@@ -215,24 +214,21 @@ static size_t breakdown_keys(const MetricsIndex& index) {
     return kSeverities + index.queue.keys.size() + index.owner.keys.size() + index.offering.keys.size();
 }
 
-// The facts of the clocks at as_of, and the nearing horizon; nullptr when there are no clocks to count.
+// The facts of the clocks at as_of (with their nearing horizon); nullptr when there are no clocks to count.
 static const MetricsScratch::SlaFacts* usable_facts(const Dataset& data, const MetricsIndex& index,
                                                     const SlaResults& sla, Time as_of,
-                                                    const MetricsOptions& opt, MetricsScratch* scratch,
-                                                    Time* nearing_until) {
+                                                    const MetricsOptions& opt, MetricsScratch* scratch) {
     const CaseTable& c = data.cases;
     if (!opt.sla || !clocks_usable(sla, c.count) || index.end_time.size() != c.count) return nullptr;
-    const Windows w = windows_of(as_of, opt, nearing_until);
-    return &sla_facts(c, index, sla, as_of, w, scratch);
+    return &sla_facts(c, index, sla, as_of, windows_of(as_of, opt), scratch);
 }
 
 void count_sla(const Dataset& data, const MetricsIndex& index, const SlaResults& sla, const Selection& sel,
                Time as_of, const MetricsOptions& opt, MetricsScratch* scratch, SlaCounts* out) {
     out->bins.clear(), out->by_key.clear(), out->nearing.clear(), out->open_breaches.clear();
-    Time nearing_until;
-    const MetricsScratch::SlaFacts* facts =
-        usable_facts(data, index, sla, as_of, opt, scratch, &nearing_until);
+    const MetricsScratch::SlaFacts* facts = usable_facts(data, index, sla, as_of, opt, scratch);
     if (!facts) return;
+    const Time nearing_until = facts->nearing_until;
     // One pass over the selected rows. Per clock: its tally, its rare bins, and the nearing and open-breach
     // lists (unless !lists); per case, by its case kind (packed with the facts): the severity rows, the
     // breakdowns (each case once per breakdown by key and breach bits) and the case kinds; the rows come from
@@ -266,7 +262,7 @@ void count_sla(const Dataset& data, const MetricsIndex& index, const SlaResults&
                 n[kHeatAt + (fact & 255)]++, n[kDayAt + (fact >> kDayShift & 31)]++,
                     n[kHourAt + (fact >> kHourShift & 31)]++;
             if (!(fact & kListed)) continue;
-            n[kNearingAt] += fact >> 31;  // kNearing
+            n[kNearingAt] += (fact & kNearing) != 0;
             if (sel.lists) list_clock(sla, r, m, fact, nearing_until, out);
         }
         const uint32_t case_kind = row.facts.kind, breached = case_kind & kBreachedBits;
@@ -339,11 +335,10 @@ void list_sla_clocks(const Dataset& data, const MetricsIndex& index, const SlaRe
                      const std::vector<uint32_t>& kept_outside, Time as_of, const MetricsOptions& opt,
                      MetricsScratch* scratch, SlaCounts* out) {
     out->nearing.clear(), out->open_breaches.clear();
-    Time nearing_until;
-    const MetricsScratch::SlaFacts* facts =
-        usable_facts(data, index, sla, as_of, opt, scratch, &nearing_until);
+    const MetricsScratch::SlaFacts* facts = usable_facts(data, index, sla, as_of, opt, scratch);
     const std::vector<uint8_t>& case_cell = index.cells[split].case_cell;
     if (!facts || case_cell.size() != data.cases.count) return;
+    const Time nearing_until = facts->nearing_until;
     if (facts->orders_limit != opt.list_limit)
         make_list_orders(data, sla, opt.list_limit, &scratch->sla_facts);
     auto keep = [&](uint32_t r) {  // in the cells and not left out, or kept outside them
