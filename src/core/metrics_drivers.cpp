@@ -182,11 +182,15 @@ CB_FOR_SIZE void finish_drivers(const Dataset& data, const MetricsIndex& index, 
     value_drivers(index.queue, queues, Driver::Queue, dm.responses, dm.dissatisfied, opt, &dm);
     value_drivers(index.product, queues + 2 * index.queue.keys.size(), Driver::Product, dm.responses,
                   dm.dissatisfied, opt, &dm);
-    std::sort(dm.rows.begin(), dm.rows.end(), [](const DriverRow& x, const DriverRow& y) {
+    auto before = [](const DriverRow& x, const DriverRow& y) {
         if (x.impact != y.impact) return x.impact > y.impact;
         if (x.p_value != y.p_value) return x.p_value < y.p_value;
         return x.driver != y.driver ? x.driver < y.driver : x.value < y.value;
-    });
+    };
+    // (A row per trait, queue and product: an insertion sort, for download size a std::sort would add.)
+    for (size_t i = 1; i < dm.rows.size(); ++i)
+        for (size_t j = i; j > 0 && before(dm.rows[j], dm.rows[j - 1]); --j)
+            std::swap(dm.rows[j], dm.rows[j - 1]);
     for (const DriverRow& d : dm.rows)
         if (d.qualifies && dm.top.size() < 3) dm.top.push_back(describe(d, *data.strings, opt));
 }

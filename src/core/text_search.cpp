@@ -65,12 +65,21 @@ void build_text_index(const Dataset& data, TextIndex* out) {
     // indexed holds it, then its string in that column.
     std::vector<uint32_t> string_of(pool.size() + 1);
     auto view = [&](StrId id) { return id < pool.size() ? pool.view(id) : std::string_view(); };
-    // The strings: each column's distinct ones, in pool order (the pool is then read front to back).
+    // The strings: each column's distinct ones, in pool order (the pool is then read front to back), or in
+    // row order when every row has its own (the case numbers): the rows of its hits are then ascending.
     size_t bytes = 0;
     for (size_t j = 0; j < kTextColumns; ++j) {
         out->column_begin[j] = static_cast<uint32_t>(out->ids.size());
         std::fill(string_of.begin(), string_of.end(), 0u);
-        for (StrId id : *columns[j]) string_of[std::min<size_t>(id, pool.size())] = 1;
+        size_t distinct = 0;
+        for (StrId id : *columns[j]) {
+            uint32_t& seen = string_of[std::min<size_t>(id, pool.size())];
+            distinct += !seen, seen = 1;
+        }
+        if (distinct == n) {
+            for (StrId id : *columns[j]) out->ids.push_back(id), bytes += view(id).size() + 1;
+            continue;
+        }
         for (size_t id = 0; id <= pool.size(); ++id) {
             if (!string_of[id]) continue;
             // (ids outside the pool are all searched as "": the first of them stands for them)
@@ -82,14 +91,17 @@ void build_text_index(const Dataset& data, TextIndex* out) {
     }
     out->column_begin[kTextColumns] = static_cast<uint32_t>(out->ids.size());
     out->ids.shrink_to_fit();
-    // Their folded text, each followed by a 0 byte, and the bytes each column holds.
-    out->folded.resize(bytes);
+    // Their folded text, each followed by a 0 byte, the bytes each column holds and its strings' width. The
+    // 16 bytes after the last string let it be loaded 16 bytes at a time.
+    out->folded.assign(bytes + 16, '\0');
     out->begin.resize(out->ids.size() + 1);
     char* to = out->folded.data();
     for (size_t j = 0; j < kTextColumns; ++j) {
         uint64_t held[4] = {};
+        size_t shortest = SIZE_MAX, longest = 0;
         for (uint32_t k = out->column_begin[j]; k < out->column_begin[j + 1]; ++k) {
             const std::string_view v = view(out->ids[k]);
+            shortest = std::min(shortest, v.size()), longest = std::max(longest, v.size());
             out->begin[k] = static_cast<uint32_t>(to - out->folded.data());
             for (size_t i = 0; i < v.size(); ++i) {
                 const unsigned char b = folded_byte(v, i);
@@ -99,6 +111,8 @@ void build_text_index(const Dataset& data, TextIndex* out) {
             *to++ = '\0';
         }
         std::copy(held, held + 4, out->column_bytes[j]);
+        if (shortest == longest && longest >= 1 && longest <= 16)
+            out->column_width[j] = static_cast<uint8_t>(longest);
     }
     out->begin.back() = static_cast<uint32_t>(bytes);
     // Each string's rows, ascending: a counting sort per column (every row holds one string of each).
@@ -171,6 +185,54 @@ struct NeedleFinder {
     }
 };
 
+#if defined(__wasm_simd128__) || defined(__SSE2__)
+// Appends to *hits the strings [first, end) of a column of `width`-byte strings that hold the needle (of at
+// most `width` bytes). Each string's 16 bytes are compared with the needle's first, second and last bytes
+// where they would be, at every start that keeps the needle in the string: a needle of up to three bytes
+// is then found, a longer one has its other bytes compared. The hit is written and the count moved on by
+// the answer, without a branch per string (a digit of the case numbers would mispredict at every other).
+static void find_fixed_width(const TextIndex& text, size_t first, size_t end, size_t width,
+                             std::string_view needle, std::vector<uint32_t>* hits) {
+    const size_t m = needle.size(), stride = width + 1, at = hits->size();
+    const uint32_t starts = (uint32_t(1) << (width - m + 1)) - 1;  // lanes where the needle fits
+    hits->resize(at + (end - first));
+    uint32_t* out = hits->data() + at;
+    size_t count = 0;
+    const char* p = text.folded.data() + text.begin[first];
+#if defined(__wasm_simd128__)
+    const v128_t b0 = wasm_i8x16_splat(needle[0]), b1 = wasm_i8x16_splat(needle[m > 1]),
+                 bl = wasm_i8x16_splat(needle[m - 1]);
+    for (size_t k = first; k < end; ++k, p += stride) {
+        v128_t hold =
+            wasm_v128_and(wasm_i8x16_eq(wasm_v128_load(p), b0), wasm_i8x16_eq(wasm_v128_load(p + m - 1), bl));
+        if (m > 2) hold = wasm_v128_and(hold, wasm_i8x16_eq(wasm_v128_load(p + 1), b1));
+        out[count] = static_cast<uint32_t>(k);
+        count += (static_cast<uint32_t>(wasm_i8x16_bitmask(hold)) & starts) != 0;
+    }
+#else
+    const __m128i b0 = _mm_set1_epi8(needle[0]), b1 = _mm_set1_epi8(needle[m > 1]),
+                  bl = _mm_set1_epi8(needle[m - 1]);
+    auto load = [](const char* q) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(q)); };
+    for (size_t k = first; k < end; ++k, p += stride) {
+        __m128i hold = _mm_and_si128(_mm_cmpeq_epi8(load(p), b0), _mm_cmpeq_epi8(load(p + m - 1), bl));
+        if (m > 2) hold = _mm_and_si128(hold, _mm_cmpeq_epi8(load(p + 1), b1));
+        out[count] = static_cast<uint32_t>(k);
+        count += (static_cast<uint32_t>(_mm_movemask_epi8(hold)) & starts) != 0;
+    }
+#endif
+    if (m > 3) {  // the candidates that hold the needle's other bytes too
+        size_t kept = 0;
+        for (size_t i = 0; i < count; ++i) {
+            const std::string_view s(text.folded.data() + text.begin[out[i]], width);
+            out[kept] = out[i];
+            kept += s.find(needle) != std::string_view::npos;
+        }
+        count = kept;
+    }
+    hits->resize(at + count);
+}
+#endif
+
 // Marks (*matches)[id] for every indexed string that holds the folded needle and lists those strings in
 // *hits, ascending. False when the index cannot answer (a needle with a 0 byte would match across the
 // separators).
@@ -189,6 +251,15 @@ static bool match_text_index(const TextIndex& text, std::string_view needle, std
         }
         const size_t first = text.column_begin[j], end = text.column_begin[j + 1];
         if (!may_hold || first == end) continue;
+#if defined(__wasm_simd128__) || defined(__SSE2__)
+        if (needle.size() <= text.column_width[j]) {
+            const size_t from = hits->size();
+            find_fixed_width(text, first, end, text.column_width[j], needle, hits);
+            for (size_t i = from; i < hits->size(); ++i)
+                if (text.ids[(*hits)[i]] < matches->size()) (*matches)[text.ids[(*hits)[i]]] = 1;
+            continue;
+        }
+#endif
         const std::string_view blob(text.folded.data(), begin[end]);  // up to the column's last string
         size_t k = first;  // the string of the last hit (or the first string)
         for (size_t pos = finder.find(blob, begin[first]); pos != std::string_view::npos;
@@ -245,6 +316,13 @@ void search_text(const Dataset& data, const TextIndex& index, std::string_view t
     auto mark = [&](uint32_t r) { marks[r >> 6] |= uint64_t(1) << (r & 63); };
     if (!list_lacking) {
         out->kind = TextSearch::kHolding;
+        // Held in the case numbers alone (a string per row, in row order): its hits' rows, ascending.
+        if (held == holding[fullest] && index.column_begin[fullest + 1] - index.column_begin[fullest] == n) {
+            out->rows.resize(held);
+            uint32_t* to = out->rows.data();
+            for (const uint32_t* k = hits[fullest]; k != hits[fullest + 1]; ++k) *to++ = rows[row_begin[*k]];
+            return;
+        }
         for (uint32_t k : out->hits)
             for (uint32_t i = row_begin[k]; i < row_begin[k + 1]; ++i) mark(rows[i]);
     } else {

@@ -14,17 +14,22 @@
 namespace cb {
 
 // The text filter's index. The searched columns (case id, title, customer) each have their distinct strings
-// case-folded (fold_case) in one blob, each followed by a 0 byte, so that one substring search runs over all
-// of them at once instead of per row. Each string lists the rows holding it in its column: a search that
-// hits few strings, or misses few, names its rows (or the rows it misses) without testing every row.
+// case-folded (fold_case) in one blob, each followed by a 0 byte (and the blob by 16 more), so that one
+// substring search runs over all of them at once instead of per row. Each string lists the rows holding it in
+// its column: a search that hits few strings, or misses few, names its rows (or the rows it misses) without
+// testing every row.
 constexpr size_t kTextColumns = 3;  // id, title, customer
 struct TextIndex {
     std::string folded;
     std::vector<StrId> ids;                        // the strings, in blob order
     std::vector<uint32_t> begin;                   // ids.size() + 1 offsets into folded
-    uint32_t column_begin[kTextColumns + 1] = {};  // each column's first string (its strings in pool order)
+    uint32_t column_begin[kTextColumns + 1] = {};  // each column's first string (its strings in pool order;
+                                                   // a column of a string per row: in row order)
     uint64_t column_bytes[kTextColumns][4] = {};   // the bytes each column's strings hold: a needle with
                                                    // others skips the column (digit ids for a word)
+    uint8_t column_width[kTextColumns] = {};       // every string of the column has this many bytes (1..16),
+                                                   // else 0: such a column (case numbers) is searched a
+                                                   // string at a time, without a branch per string
     std::vector<uint32_t> row_begin, rows;         // string k's rows: rows[row_begin[k] .. row_begin[k + 1])
     size_t pool_size = 0;                          // the pool's size when built
 };
