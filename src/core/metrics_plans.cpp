@@ -113,15 +113,24 @@ void count_customers(const MetricsIndex& index, const Selection& sel, const Metr
 void join_plan_customers(const Dataset& data, const MetricsIndex& index, const CustomerCounts& customers,
                          const SatisfactionCounts& satisfaction, const MetricsOptions& opt, Metrics* out) {
     PlanMetrics& pm = out->plans;
-    pm.by_customer.clear();
     const KeyCodes& codes = index.customer;
     if (!opt.plans || pm.plans.empty() || customers.open.size() != codes.keys.size() ||
-        satisfaction.by_customer.size() != codes.keys.size())
+        satisfaction.by_customer.size() != codes.keys.size()) {
+        pm.by_customer.clear();
         return;
+    }
+    // The roll-ups and their order depend on the plans alone: rows left by the last join (compute_plans
+    // clears them with the plans) only take the new counts.
     KeyIndex& keys = out->scratch.keys;
-    std::vector<PlanRollup> rollups;
-    roll_up(data, pm.plans, true, &keys, &rollups);  // keys keeps the customer slots for the join below
-    for (const PlanRollup& r : rollups) pm.by_customer.push_back({r, 0, {}});
+    const bool new_rows = pm.by_customer.empty();
+    if (new_rows) {
+        std::vector<PlanRollup> rollups;
+        roll_up(data, pm.plans, true, &keys, &rollups);  // keys keeps the customer slots for the join below
+        for (const PlanRollup& r : rollups) pm.by_customer.push_back({r, 0, {}});
+    } else {
+        for (CustomerPlanRow& row : pm.by_customer)
+            keys.slot(row.plans.key), row.open_cases = 0, row.csat = {};
+    }
     for (uint32_t code = 0; code < codes.keys.size(); ++code) {
         const uint32_t slot = keys.find(codes.keys[code]);
         if (slot == UINT32_MAX) continue;
@@ -134,10 +143,11 @@ void join_plan_customers(const Dataset& data, const MetricsIndex& index, const C
     }
     keys.reset();
     const StringPool& pool = *data.strings;
-    std::sort(pm.by_customer.begin(), pm.by_customer.end(),
-              [&](const CustomerPlanRow& x, const CustomerPlanRow& y) {
-                  return rollup_before(x.plans, y.plans, pool);
-              });
+    if (new_rows)
+        std::sort(pm.by_customer.begin(), pm.by_customer.end(),
+                  [&](const CustomerPlanRow& x, const CustomerPlanRow& y) {
+                      return rollup_before(x.plans, y.plans, pool);
+                  });
 }
 
 static void list_milestones(const Dataset& data, Time as_of, const MetricsOptions& opt, PlanMetrics* pm) {

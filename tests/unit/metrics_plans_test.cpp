@@ -137,6 +137,31 @@ TEST(MetricsPlans, RollupsAndCustomerJoin) {
     EXPECT_EQ(pm.by_customer[2].open_cases, 0u);
 }
 
+// A filter change keeps the plans (and their roll-ups by customer, in order) and joins the new counts: the
+// same rows as a first computation of that filter, however many came before.
+TEST(MetricsPlans, CustomerJoinAfterFilterChangesMatchesAFreshOne) {
+    PlanData d;
+    MetricsIndex index;
+    build_metrics_index(d.data, &index);
+    const SlaResults sla;
+    Metrics m;
+    for (const char* text : {"", "k3", "k1", "", "k0"}) {
+        Filter f;
+        f.text = text;
+        compute_metrics(d.data, index, sla, f, d.as_of, MetricsOptions{}, &m);
+        const PlanMetrics fresh = d.run(f);
+        ASSERT_EQ(m.plans.by_customer.size(), fresh.by_customer.size()) << text;
+        for (size_t i = 0; i < fresh.by_customer.size(); ++i) {
+            const CustomerPlanRow &a = m.plans.by_customer[i], &b = fresh.by_customer[i];
+            EXPECT_EQ(a.plans.key, b.plans.key) << text << " " << i;
+            EXPECT_EQ(a.plans.plans, b.plans.plans) << text << " " << i;
+            EXPECT_EQ(a.open_cases, b.open_cases) << text << " " << i;
+            EXPECT_EQ(a.csat.n, b.csat.n) << text << " " << i;
+            EXPECT_EQ(a.csat.sum, b.csat.sum) << text << " " << i;
+        }
+    }
+}
+
 TEST(MetricsPlans, CustomerFilterAppliesToPlans) {
     PlanData d;
     Filter f;
