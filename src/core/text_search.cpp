@@ -65,21 +65,12 @@ void build_text_index(const Dataset& data, TextIndex* out) {
     // indexed holds it, then its string in that column.
     std::vector<uint32_t> string_of(pool.size() + 1);
     auto view = [&](StrId id) { return id < pool.size() ? pool.view(id) : std::string_view(); };
-    // The strings: each column's distinct ones, in pool order (the pool is then read front to back), or in
-    // row order when every row has its own (the case numbers): the rows of its hits are then ascending.
+    // The strings: each column's distinct ones, in pool order (the pool is then read front to back).
     size_t bytes = 0;
     for (size_t j = 0; j < kTextColumns; ++j) {
         out->column_begin[j] = static_cast<uint32_t>(out->ids.size());
         std::fill(string_of.begin(), string_of.end(), 0u);
-        size_t distinct = 0;
-        for (StrId id : *columns[j]) {
-            uint32_t& seen = string_of[std::min<size_t>(id, pool.size())];
-            distinct += !seen, seen = 1;
-        }
-        if (distinct == n) {
-            for (StrId id : *columns[j]) out->ids.push_back(id), bytes += view(id).size() + 1;
-            continue;
-        }
+        for (StrId id : *columns[j]) string_of[std::min<size_t>(id, pool.size())] = 1;
         for (size_t id = 0; id <= pool.size(); ++id) {
             if (!string_of[id]) continue;
             // (ids outside the pool are all searched as "": the first of them stands for them)
@@ -316,12 +307,18 @@ void search_text(const Dataset& data, const TextIndex& index, std::string_view t
     auto mark = [&](uint32_t r) { marks[r >> 6] |= uint64_t(1) << (r & 63); };
     if (!list_lacking) {
         out->kind = TextSearch::kHolding;
-        // Held in the case numbers alone (a string per row, in row order): its hits' rows, ascending.
+        // Held in the case numbers alone (a string per row), interned in the rows' order (as a feed sorted by
+        // creation time is): its hits' rows are ascending, and listed without marking them.
         if (held == holding[fullest] && index.column_begin[fullest + 1] - index.column_begin[fullest] == n) {
             out->rows.resize(held);
             uint32_t* to = out->rows.data();
-            for (const uint32_t* k = hits[fullest]; k != hits[fullest + 1]; ++k) *to++ = rows[row_begin[*k]];
-            return;
+            bool unordered = false;
+            for (const uint32_t* k = hits[fullest]; k != hits[fullest + 1]; ++k, ++to) {
+                *to = rows[row_begin[*k]];
+                unordered |= to != out->rows.data() && *to <= to[-1];
+            }
+            if (!unordered) return;
+            out->rows.clear();
         }
         for (uint32_t k : out->hits)
             for (uint32_t i = row_begin[k]; i < row_begin[k + 1]; ++i) mark(rows[i]);

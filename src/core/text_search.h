@@ -23,8 +23,7 @@ struct TextIndex {
     std::string folded;
     std::vector<StrId> ids;                        // the strings, in blob order
     std::vector<uint32_t> begin;                   // ids.size() + 1 offsets into folded
-    uint32_t column_begin[kTextColumns + 1] = {};  // each column's first string (its strings in pool order;
-                                                   // a column of a string per row: in row order)
+    uint32_t column_begin[kTextColumns + 1] = {};  // each column's first string (its strings in pool order)
     uint64_t column_bytes[kTextColumns][4] = {};   // the bytes each column's strings hold: a needle with
                                                    // others skips the column (digit ids for a word)
     uint8_t column_width[kTextColumns] = {};       // every string of the column has this many bytes (1..16),

@@ -197,34 +197,37 @@ TEST(Filter, TextSearchOfDigitsFindsWhatEachRowHolds) {
 
 // Case numbers of one width (here five bytes, as CAS-1..CAS-5) are searched a number at a time: a needle is
 // found at either end of a number and never across two, whether the numbers alone hold it (their rows are
-// listed in the numbers' order, which is the rows') or some titles too; a needle longer than the numbers is
-// found in the titles only.
+// listed straight from the hits when the numbers were interned in the rows' order, else marked) or some
+// titles too; a needle longer than the numbers is found in the titles only.
 TEST(Filter, TextSearchOfFixedWidthIdsFindsWhatEachRowHolds) {
-    FilterData d;
-    auto id_of = [](int k) { return std::to_string(26000 + (k * 7919) % 9000); };
-    for (int k = 89; k >= 0; --k) d.id(id_of(k));
-    for (int k = 0; k < 90; ++k) {
-        const uint32_t r = d.add_case(id_of(k), t(k), CaseStatus::New, "Storage", Severity::B);
-        d.data.cases.title[r] = d.id(k % 9 ? "Printer jam" : "Error 260604 on save");
+    for (bool interned_in_reverse : {false, true}) {
+        FilterData d;
+        auto id_of = [](int k) { return std::to_string(26000 + (k * 7919) % 9000); };
+        if (interned_in_reverse)
+            for (int k = 89; k >= 0; --k) d.id(id_of(k));
+        for (int k = 0; k < 90; ++k) {
+            const uint32_t r = d.add_case(id_of(k), t(k), CaseStatus::New, "Storage", Severity::B);
+            d.data.cases.title[r] = d.id(k % 9 ? "Printer jam" : "Error 260604 on save");
+        }
+        TextIndex index;
+        build_text_index(d.data, &index);
+        EXPECT_EQ(index.column_width[0], 5);
+        TextSearch search;
+        for (const char* text : {"2", "26", "260", "2606", "26060", "260604", "0", "9", "89", "s-", "S-5",
+                                 "1c", "50", "-", "x"}) {
+            search_text(d.data, index, text, &search);
+            ASSERT_TRUE(search.searched) << text;
+            Filter f;
+            f.text = text;
+            Rows searched;
+            select_cases(d.data, f, &searched, &search);
+            EXPECT_EQ(searched, d.select(f)) << text << (interned_in_reverse ? " (reverse)" : "");
+        }
+        search_text(d.data, index, "89", &search);  // in some numbers only
+        EXPECT_EQ(search.kind, TextSearch::kHolding);
+        EXPECT_TRUE(std::is_sorted(search.rows.begin(), search.rows.end()));
+        EXPECT_FALSE(search.rows.empty());
     }
-    TextIndex index;
-    build_text_index(d.data, &index);
-    EXPECT_EQ(index.column_width[0], 5);
-    TextSearch search;
-    for (const char* text :
-         {"2", "26", "260", "2606", "26060", "260604", "0", "9", "89", "s-", "S-5", "1c", "50", "-", "x"}) {
-        search_text(d.data, index, text, &search);
-        ASSERT_TRUE(search.searched) << text;
-        Filter f;
-        f.text = text;
-        Rows searched;
-        select_cases(d.data, f, &searched, &search);
-        EXPECT_EQ(searched, d.select(f)) << text;
-    }
-    search_text(d.data, index, "89", &search);  // in some numbers only
-    EXPECT_EQ(search.kind, TextSearch::kHolding);
-    EXPECT_TRUE(std::is_sorted(search.rows.begin(), search.rows.end()));
-    EXPECT_FALSE(search.rows.empty());
 }
 
 TEST(Filter, BadArgumentsAreRejectedAndLeaveTheFilterAlone) {
