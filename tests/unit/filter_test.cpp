@@ -37,6 +37,37 @@ struct FilterData : TestData {
 
 using Rows = std::vector<uint32_t>;
 
+// Adds 90 cases, k = 0..89, numbered id_of(k) and titled title_of(k); their numbers interned beforehand in
+// reverse when asked (the pool's order is then not the rows').
+template <typename IdOf, typename TitleOf>
+void add_numbered_cases(FilterData& d, IdOf id_of, TitleOf title_of, bool interned_in_reverse) {
+    if (interned_in_reverse)
+        for (int k = 89; k >= 0; --k) d.id(id_of(k));
+    for (int k = 0; k < 90; ++k) {
+        const uint32_t r = d.add_case(id_of(k), t(k), CaseStatus::New, "Storage", Severity::B);
+        d.data.cases.title[r] = d.id(title_of(k));
+    }
+}
+
+// Selects each text's cases through a search of the index and expects the rows testing each row selects;
+// returns how many rows were selected in all.
+size_t expect_search_selects_as_rows_do(FilterData& d, const TextIndex& index,
+                                        std::initializer_list<const char*> texts) {
+    TextSearch search;
+    size_t found = 0;
+    for (const char* text : texts) {
+        search_text(d.data, index, text, &search);
+        EXPECT_TRUE(search.searched) << text;
+        Filter f;
+        f.text = text;
+        Rows searched;
+        select_cases(d.data, f, &searched, &search);
+        EXPECT_EQ(searched, d.select(f)) << text;
+        found += searched.size();
+    }
+    return found;
+}
+
 }  // namespace
 
 TEST(Filter, EmptyFilterSelectsEverything) {
@@ -173,26 +204,13 @@ TEST(Filter, TextSearchOfDigitsFindsWhatEachRowHolds) {
     auto id_of = [](int k) {
         return std::to_string(2500 + 7 * k) + "-" + std::to_string(k * 13 % 100) + (k % 3 ? "" : "06");
     };
-    for (int k = 89; k >= 0; --k) d.id(id_of(k));
-    for (int k = 0; k < 90; ++k) {
-        const uint32_t r = d.add_case(id_of(k), t(k), CaseStatus::New, "Storage", Severity::B);
-        d.data.cases.title[r] = d.id(k % 2 ? "Printer jam" : "Outlook crash");
-    }
+    add_numbered_cases(
+        d, id_of, [](int k) { return k % 2 ? "Printer jam" : "Outlook crash"; }, true);
     TextIndex index;
     build_text_index(d.data, &index);
-    TextSearch search;
-    size_t found = 0;
-    for (const char* text : {"2", "26", "260", "2606", "0-", "-1", "55", "606", "2-5", "x"}) {
-        search_text(d.data, index, text, &search);
-        ASSERT_TRUE(search.searched) << text;
-        Filter f;
-        f.text = text;
-        Rows searched;
-        select_cases(d.data, f, &searched, &search);
-        EXPECT_EQ(searched, d.select(f)) << text;
-        found += searched.size();
-    }
-    EXPECT_GT(found, 100u);
+    EXPECT_GT(expect_search_selects_as_rows_do(
+                  d, index, {"2", "26", "260", "2606", "0-", "-1", "55", "606", "2-5", "x"}),
+              100u);
 }
 
 // Case numbers of one width (here five bytes, as CAS-1..CAS-5) are searched a number at a time: a needle is
@@ -203,26 +221,17 @@ TEST(Filter, TextSearchOfFixedWidthIdsFindsWhatEachRowHolds) {
     for (bool interned_in_reverse : {false, true}) {
         FilterData d;
         auto id_of = [](int k) { return std::to_string(26000 + (k * 7919) % 9000); };
-        if (interned_in_reverse)
-            for (int k = 89; k >= 0; --k) d.id(id_of(k));
-        for (int k = 0; k < 90; ++k) {
-            const uint32_t r = d.add_case(id_of(k), t(k), CaseStatus::New, "Storage", Severity::B);
-            d.data.cases.title[r] = d.id(k % 9 ? "Printer jam" : "Error 260604 on save");
-        }
+        add_numbered_cases(
+            d, id_of, [](int k) { return k % 9 ? "Printer jam" : "Error 260604 on save"; },
+            interned_in_reverse);
         TextIndex index;
         build_text_index(d.data, &index);
         EXPECT_EQ(index.column_width[0], 5);
+        SCOPED_TRACE(interned_in_reverse ? "interned in reverse" : "interned in row order");
+        expect_search_selects_as_rows_do(
+            d, index,
+            {"2", "26", "260", "2606", "26060", "260604", "0", "9", "89", "s-", "S-5", "1c", "50", "-", "x"});
         TextSearch search;
-        for (const char* text : {"2", "26", "260", "2606", "26060", "260604", "0", "9", "89", "s-", "S-5",
-                                 "1c", "50", "-", "x"}) {
-            search_text(d.data, index, text, &search);
-            ASSERT_TRUE(search.searched) << text;
-            Filter f;
-            f.text = text;
-            Rows searched;
-            select_cases(d.data, f, &searched, &search);
-            EXPECT_EQ(searched, d.select(f)) << text << (interned_in_reverse ? " (reverse)" : "");
-        }
         search_text(d.data, index, "89", &search);  // in some numbers only
         EXPECT_EQ(search.kind, TextSearch::kHolding);
         EXPECT_TRUE(std::is_sorted(search.rows.begin(), search.rows.end()));
