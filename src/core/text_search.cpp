@@ -307,19 +307,6 @@ void search_text(const Dataset& data, const TextIndex& index, std::string_view t
     auto mark = [&](uint32_t r) { marks[r >> 6] |= uint64_t(1) << (r & 63); };
     if (!list_lacking) {
         out->kind = TextSearch::kHolding;
-        // Held in the case numbers alone (a string per row), interned in the rows' order (as a feed sorted by
-        // creation time is): its hits' rows are ascending, and listed without marking them.
-        if (held == holding[fullest] && index.column_begin[fullest + 1] - index.column_begin[fullest] == n) {
-            out->rows.resize(held);
-            uint32_t* to = out->rows.data();
-            bool unordered = false;
-            for (const uint32_t* k = hits[fullest]; k != hits[fullest + 1]; ++k, ++to) {
-                *to = rows[row_begin[*k]];
-                unordered |= to != out->rows.data() && *to <= to[-1];
-            }
-            if (!unordered) return;
-            out->rows.clear();
-        }
         for (uint32_t k : out->hits)
             for (uint32_t i = row_begin[k]; i < row_begin[k + 1]; ++i) mark(rows[i]);
     } else {

@@ -214,9 +214,9 @@ TEST(Filter, TextSearchOfDigitsFindsWhatEachRowHolds) {
 }
 
 // Case numbers of one width (here five bytes, as CAS-1..CAS-5) are searched a number at a time: a needle is
-// found at either end of a number and never across two, whether the numbers alone hold it (their rows are
-// listed straight from the hits when the numbers were interned in the rows' order, else marked) or some
-// titles too; a needle longer than the numbers is found in the titles only.
+// found at either end of a number and never across two, whether the numbers alone hold it or some titles
+// too, and whether the numbers were interned in the rows' order or not; a needle longer than the numbers is
+// found in the titles only.
 TEST(Filter, TextSearchOfFixedWidthIdsFindsWhatEachRowHolds) {
     for (bool interned_in_reverse : {false, true}) {
         FilterData d;
