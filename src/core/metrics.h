@@ -206,6 +206,9 @@ struct SatHistogram {
     void add(uint16_t slots) {
         csat[slots & 7]++, effort[slots >> 3 & 7]++, resolved[slots >> 6 & 3]++, nps[slots >> 8 & 15]++;
     }
+    void remove(uint16_t slots) {  // a survey added before
+        csat[slots & 7]--, effort[slots >> 3 & 7]--, resolved[slots >> 6 & 3]--, nps[slots >> 8 & 15]--;
+    }
     void add(const SatHistogram& o);
     void subtract(const SatHistogram& o);  // o's surveys are among these
     SatCounts counts() const;

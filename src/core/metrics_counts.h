@@ -123,6 +123,10 @@ struct CountsScratch {
     std::vector<uint32_t> outside_rows, outside_open, outside_surveys;
     PartCounts outside;
     std::vector<uint32_t> buffer;  // room for writing lists picked out of longer ones (select_cells)
+    // Per customer, the satisfaction of every survey of a known case, for the index build `all_build`
+    // (count_satisfaction_by_customer_less).
+    std::vector<SatHistogram> all_by_customer;
+    uint64_t all_build = 0;
 };
 
 // Resets every figure of *figures but keeps the capacity of the listed vectors (a recompute then allocates
@@ -166,6 +170,10 @@ void count_satisfaction(const MetricsIndex& index, const Selection& sel, int32_t
                         int max_days, SatisfactionCounts* out);
 // SatisfactionCounts::by_customer of the selection's surveys.
 void count_satisfaction_by_customer(const MetricsIndex& index, const Selection& sel, SatisfactionCounts* out);
+// The same for the surveys of every case less `left_surveys` (a text alone that few cases lack): those of
+// every case, counted once per index build (CountsScratch::all_by_customer), less the left ones.
+void count_satisfaction_by_customer_less(const MetricsIndex& index, const std::vector<uint32_t>& left_surveys,
+                                         CountsScratch* scratch, SatisfactionCounts* out);
 void finish_satisfaction(const MetricsIndex& index, const SatisfactionCounts& counts,
                          const MetricsOptions& options, MetricsScratch* scratch, SatisfactionMetrics* out);
 void count_drivers(const Dataset& data, const MetricsIndex& index, const SlaResults& sla,

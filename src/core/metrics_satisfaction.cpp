@@ -130,6 +130,21 @@ void count_satisfaction_by_customer(const MetricsIndex& index, const Selection& 
     count_by_code(index, sel.survey_rows, index.customer, &out->by_customer);
 }
 
+void count_satisfaction_by_customer_less(const MetricsIndex& index, const std::vector<uint32_t>& left_surveys,
+                                         CountsScratch* scratch, SatisfactionCounts* out) {
+    if (scratch->all_build != index.build) {
+        std::vector<uint32_t> known;  // (a survey of an unknown case is never selected)
+        const std::vector<uint8_t>& cell = index.cells[kByKind].survey_cell;
+        for (uint32_t i = 0; i < cell.size(); ++i)
+            if (cell[i] != kNoCell) known.push_back(i);
+        count_by_code(index, known, index.customer, &scratch->all_by_customer);
+        scratch->all_build = index.build;
+    }
+    out->by_customer = scratch->all_by_customer;
+    for (uint32_t i : left_surveys)
+        out->by_customer[index.customer.survey_code[i]].remove(index.survey_slots[i]);
+}
+
 void count_satisfaction(const MetricsIndex& index, const Selection& sel, int32_t first_day, int32_t last_day,
                         int max_days, SatisfactionCounts* out) {
     reset_keeping_capacity(out, &SatisfactionCounts::by_queue, &SatisfactionCounts::by_product,
