@@ -129,29 +129,38 @@ void build_text_index(const Dataset& data, TextIndex* out) {
 }
 
 // hay.find(needle, from), 16 bytes at a time where the target has SIMD: a position is tried only when it
-// holds the needle's first byte and the needle's length on, its last (ids of one pattern share most bytes,
-// so the first byte alone is met everywhere). Under wasm, memchr and find compare a word at a time. Made
-// once per needle: a frequent needle is looked for once per string.
+// holds the needle's first byte, its second after it and, the needle's length on, its last (ids of one
+// pattern share most bytes, so the first byte alone is met everywhere). Under wasm, memchr and find compare a
+// word at a time. Made once per needle: a frequent needle is looked for once per string.
 struct NeedleFinder {
     std::string_view needle;
 #if defined(__wasm_simd128__)
-    v128_t first, last;
+    v128_t first, second, last;
     explicit NeedleFinder(std::string_view s)
-        : needle(s), first(wasm_i8x16_splat(s[0])), last(wasm_i8x16_splat(s[s.size() - 1])) {}
+        : needle(s),
+          first(wasm_i8x16_splat(s[0])),
+          second(wasm_i8x16_splat(s[s.size() > 1])),
+          last(wasm_i8x16_splat(s[s.size() - 1])) {}
     uint32_t candidates(const char* p) const {
-        return static_cast<uint32_t>(
-            wasm_i8x16_bitmask(wasm_v128_and(wasm_i8x16_eq(wasm_v128_load(p), first),
-                                             wasm_i8x16_eq(wasm_v128_load(p + needle.size() - 1), last))));
+        const size_t m = needle.size();
+        v128_t hold = wasm_v128_and(wasm_i8x16_eq(wasm_v128_load(p), first),
+                                    wasm_i8x16_eq(wasm_v128_load(p + m - 1), last));
+        if (m > 2) hold = wasm_v128_and(hold, wasm_i8x16_eq(wasm_v128_load(p + 1), second));
+        return static_cast<uint32_t>(wasm_i8x16_bitmask(hold));
     }
 #elif defined(__SSE2__)
-    __m128i first, last;
+    __m128i first, second, last;
     explicit NeedleFinder(std::string_view s)
-        : needle(s), first(_mm_set1_epi8(s[0])), last(_mm_set1_epi8(s[s.size() - 1])) {}
+        : needle(s),
+          first(_mm_set1_epi8(s[0])),
+          second(_mm_set1_epi8(s[s.size() > 1])),
+          last(_mm_set1_epi8(s[s.size() - 1])) {}
     uint32_t candidates(const char* p) const {
-        const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-        const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + needle.size() - 1));
-        return static_cast<uint32_t>(
-            _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last))));
+        const size_t m = needle.size();
+        auto load = [&](size_t i) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)); };
+        __m128i hold = _mm_and_si128(_mm_cmpeq_epi8(load(0), first), _mm_cmpeq_epi8(load(m - 1), last));
+        if (m > 2) hold = _mm_and_si128(hold, _mm_cmpeq_epi8(load(1), second));
+        return static_cast<uint32_t>(_mm_movemask_epi8(hold));
     }
 #else
     explicit NeedleFinder(std::string_view s) : needle(s) {}
@@ -165,7 +174,7 @@ struct NeedleFinder {
         for (; i + m - 1 + 16 <= n; i += 16)
             for (uint32_t bits = candidates(p + i); bits; bits &= bits - 1) {
                 const size_t at = i + static_cast<size_t>(__builtin_ctz(bits));
-                size_t j = 1;  // (the middle bytes; a call to memcmp costs more for a short needle)
+                size_t j = 2;  // (the other bytes; a call to memcmp costs more for a short needle)
                 while (j + 1 < m && p[at + j] == needle[j]) ++j;
                 if (j + 1 >= m) return at;
             }
@@ -178,9 +187,9 @@ struct NeedleFinder {
 
 #if defined(__wasm_simd128__) || defined(__SSE2__)
 // Appends to *hits the strings [first, end) of a column of `width`-byte strings that hold the needle (of at
-// most `width` bytes). Each string's 16 bytes are compared with the needle's first, second and last bytes
-// where they would be, at every start that keeps the needle in the string: a needle of up to three bytes
-// is then found, a longer one has its other bytes compared. The hit is written and the count moved on by
+// most `width` bytes). Each string's 16 bytes give NeedleFinder's candidates, kept at the starts that keep
+// the needle in the string: a needle of up to three bytes is then found, a longer one has its other bytes
+// compared. The hit is written and the count moved on by
 // the answer, without a branch per string (a digit of the case numbers would mispredict at every other).
 static void find_fixed_width(const TextIndex& text, size_t first, size_t end, size_t width,
                              std::string_view needle, std::vector<uint32_t>* hits) {
@@ -190,27 +199,11 @@ static void find_fixed_width(const TextIndex& text, size_t first, size_t end, si
     uint32_t* out = hits->data() + at;
     size_t count = 0;
     const char* p = text.folded.data() + text.begin[first];
-#if defined(__wasm_simd128__)
-    const v128_t b0 = wasm_i8x16_splat(needle[0]), b1 = wasm_i8x16_splat(needle[m > 1]),
-                 bl = wasm_i8x16_splat(needle[m - 1]);
+    const NeedleFinder finder(needle);
     for (size_t k = first; k < end; ++k, p += stride) {
-        v128_t hold =
-            wasm_v128_and(wasm_i8x16_eq(wasm_v128_load(p), b0), wasm_i8x16_eq(wasm_v128_load(p + m - 1), bl));
-        if (m > 2) hold = wasm_v128_and(hold, wasm_i8x16_eq(wasm_v128_load(p + 1), b1));
         out[count] = static_cast<uint32_t>(k);
-        count += (static_cast<uint32_t>(wasm_i8x16_bitmask(hold)) & starts) != 0;
+        count += (finder.candidates(p) & starts) != 0;
     }
-#else
-    const __m128i b0 = _mm_set1_epi8(needle[0]), b1 = _mm_set1_epi8(needle[m > 1]),
-                  bl = _mm_set1_epi8(needle[m - 1]);
-    auto load = [](const char* q) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(q)); };
-    for (size_t k = first; k < end; ++k, p += stride) {
-        __m128i hold = _mm_and_si128(_mm_cmpeq_epi8(load(p), b0), _mm_cmpeq_epi8(load(p + m - 1), bl));
-        if (m > 2) hold = _mm_and_si128(hold, _mm_cmpeq_epi8(load(p + 1), b1));
-        out[count] = static_cast<uint32_t>(k);
-        count += (static_cast<uint32_t>(_mm_movemask_epi8(hold)) & starts) != 0;
-    }
-#endif
     if (m > 3) {  // the candidates that hold the needle's other bytes too
         size_t kept = 0;
         for (size_t i = 0; i < count; ++i) {
