@@ -245,10 +245,9 @@ void compute_metrics(const Dataset& data, const MetricsIndex& index, const SlaRe
             list_sla_clocks(d, *idx, sla, split, mask, cs.left_rows, cs.outside_rows, as_of, options,
                             &scratch, &counts.sla);
         }
-        // (A text alone that few cases lack: every survey's, less those it leaves out.)
-        const std::vector<uint8_t>& kinds = masks[kByKind];
-        if (by_text_left && std::find(kinds.begin(), kinds.begin() + idx->cells[kByKind].cells, 0) ==
-                                kinds.begin() + idx->cells[kByKind].cells)
+        // (A text alone that few cases lack, the selection every case less those: every survey's, less
+        // those it leaves out.)
+        if (by_text_left && out->rows.size() + cs.left_rows.size() == d.cases.count)
             count_satisfaction_by_customer_less(*idx, cs.left_surveys, &cs, &counts.satisfaction);
         else
             count_satisfaction_by_customer(*idx, sel, &counts.satisfaction);
